@@ -1,0 +1,147 @@
+"""The Python API, one function per CLI command (the CLI is a thin shell over these)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .errors import KgError
+from .pipeline import BuildReport, Pipeline
+from .rdf import article_triples, format_for, graph_iri, serialize
+from .store import EndpointSource, OxigraphSource, open_source, open_store
+
+__all__ = ["build", "write", "query", "ingest", "stats", "validate", "ontology_path", "write_bytes"]
+
+
+def build(inputs: Iterable[str | Path], pipeline: Pipeline | None = None, skip_errors: bool = False,
+          report: BuildReport | None = None) -> Dataset:
+    """Build the graph of the given input files (``-`` is standard input)."""
+    return (pipeline or Pipeline()).build(inputs, skip_errors=skip_errors, report=report)
+
+
+def write_bytes(data: bytes, output: str | Path) -> None:
+    """Write to a file atomically (a failed run never leaves a half-written file), or ``-``."""
+    if str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    path = Path(output)
+    if path.parent and not path.parent.exists():
+        raise KgError(f"{output}: the directory {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write(dataset: Dataset, output: str | Path, fmt: str | None = None) -> None:
+    """Serialize a dataset to ``output`` (format from the extension unless ``fmt`` is given)."""
+    rdf_format, named = format_for(str(output) if str(output) != "-" else "", fmt or ("trig" if str(output) == "-" else None))
+    write_bytes(serialize(dataset, rdf_format, named), output)
+
+
+def query(source: str, sparql: str):
+    """Run SPARQL (text or a .rq path) on an RDF file, a store directory or an endpoint URL."""
+    from .query import run_query
+
+    return run_query(source, sparql)
+
+
+def ingest(inputs: Iterable[str | Path], store: str | Path, pipeline: Pipeline | None = None,
+           skip_errors: bool = False, report: BuildReport | None = None,
+           progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Extract articles into a persistent store, replacing each article's named graph."""
+    pipeline = pipeline or Pipeline()
+    report = report if report is not None else BuildReport()
+    target = str(store)
+    if target.startswith(("http://", "https://")):
+        writer = EndpointSource(target)
+        for extraction in pipeline.extractions(inputs, skip_errors, report):
+            writer.replace_graph(graph_iri(extraction.article.id), article_triples(extraction, pipeline.lexicon))
+            if progress:
+                progress(extraction.article.id)
+        return report
+    source = open_store(store)
+    try:
+        for extraction in pipeline.extractions(inputs, skip_errors, report):
+            source.replace_graph(graph_iri(extraction.article.id), article_triples(extraction, pipeline.lexicon))
+            if progress:
+                progress(extraction.article.id)
+    finally:
+        source.close()
+    return report
+
+
+STATS_QUERY = """
+SELECT ?kind ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  { ?x a schema:NewsArticle . BIND("article" AS ?kind) BIND("NewsArticle" AS ?type) }
+  UNION { ?x a ?c . ?c rdfs:subClassOf* kg:Entity . BIND("entity" AS ?kind) BIND(STRAFTER(STR(?c), "#") AS ?type) }
+  UNION { ?x a ?c . VALUES ?c { %s } BIND("event" AS ?kind) BIND(STRAFTER(STR(?c), "#") AS ?type) }
+  UNION { ?x a org:Membership . BIND("position" AS ?kind) BIND("Membership" AS ?type) }
+} GROUP BY ?kind ?type ORDER BY ?kind DESC(?n) ?type
+"""
+
+
+def stats(source: str) -> list[tuple[str, str, int]]:
+    """(kind, type, count) rows: articles, entities per class, events per class, positions."""
+    from .model import ENTITY_TYPES, EVENT_TYPES
+    from .query import read_query
+
+    src = open_source(source)
+    values_entities = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
+    values_events = " ".join(f"kg:{t}" for t in EVENT_TYPES)
+    q = STATS_QUERY.replace("?c rdfs:subClassOf* kg:Entity", f"VALUES ?c {{ {values_entities} }}") % values_events
+    result = []
+    for solution in src.query(read_query(q)):
+        result.append((solution["kind"].value, solution["type"].value, int(solution["n"].value)))
+    src.close()
+    triples = 0
+    if isinstance(src, OxigraphSource):
+        triples = len(src.store)
+    result.append(("total", "quads", triples))
+    return result
+
+
+def ontology_path(name: str = "kg.ttl") -> Path:
+    """Path of an ontology file, installed (kg/ontologies) or in a source checkout (ontologies/)."""
+    here = Path(__file__).parent
+    for candidate in (here / "ontologies" / name, here.parent / "ontologies" / name):
+        if candidate.exists():
+            return candidate
+    raise KgError(f"ontology file {name} not found (reinstall kg)")
+
+
+def validate(source: str):
+    """SHACL-validate a graph file against ontologies/shapes.ttl: (conforms, report text)."""
+    import pyshacl
+    from rdflib import Graph
+
+    from .store import RDF_FILE_FORMATS
+
+    path = Path(source)
+    if not path.is_file():
+        raise KgError(f"{source}: validate takes an RDF file (export a store with kg export ... --to trig)")
+    if path.suffix.lower() not in RDF_FILE_FORMATS:
+        raise KgError(f"{source}: unknown RDF format '{path.suffix}'")
+    fmt = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}.get(path.suffix.lower(), "xml")
+    data = Dataset() if fmt in ("trig", "nquads", "json-ld") else Graph()
+    try:
+        data.parse(source, format=fmt)
+    except Exception as ex:  # rdflib raises many parser exception types
+        raise KgError(f"{source}: not valid {fmt}: {ex}") from None
+    union = Graph()
+    for s, p, o, *_ in (data.quads((None, None, None, None)) if isinstance(data, Dataset) else data):
+        union.add((s, p, o))
+    shapes = Graph().parse(ontology_path("shapes.ttl"), format="turtle")
+    conforms, _, text = pyshacl.validate(union, shacl_graph=shapes, inference="none", allow_warnings=True)
+    return conforms, text

@@ -1,0 +1,267 @@
+"""Clean stage: ``RawArticle`` -> ``Article``.
+
+Removes forum/portal boilerplate, keeps a repeated body once, takes the headline and section tag,
+recognises the dateline (``(서울=뉴스1) 정은지 이정후 기자 =``) and byline
+(``정은지 기자 (ejjung@news1.kr)``), and finds the publication date and the outlet when the input
+metadata does not give them. Input metadata always wins over what is found in the text.
+
+Each step is a small function over lines; the patterns are data (``kg/data/boilerplate.yaml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .model import Article, RawArticle, Reporter, Zone, ZoneKind
+
+__all__ = ["clean", "normalize_text"]
+
+_NAME = r"[가-힣]{2,4}"
+_REPORTER_WORD = r"(?:기자|특파원|인턴기자|선임기자|객원기자)"
+# (서울=뉴스1) 정은지 이정후 기자 =   [서울=뉴시스]박아무 기자 =   【서울=뉴시스】
+_DATELINE_PLACE_RE = re.compile(
+    r"^[(\[【]\s*(?P<place>[가-힣A-Za-z ]{1,12}?)\s*=\s*(?P<outlet>[^)\]】=]{1,20}?)\s*[)\]】]\s*"
+    r"(?:(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*" + _REPORTER_WORD + r"\s*)?(?:=\s*)?"
+)
+# [이데일리 이아무 기자]   [아시아경제 김아무·박아무 기자]
+_DATELINE_BRACKET_RE = re.compile(
+    r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*"
+    + _REPORTER_WORD + r"\s*[\]】]\s*(?:=\s*)?"
+)
+# 서울경제TV=김아무 기자 ... (outlet=reporter form without a place)
+_DATELINE_EQ_RE = re.compile(
+    r"^(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*=\s*(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*" + _REPORTER_WORD + r"\s*(?:=\s*)?"
+)
+# 김아무 기자 =   (a reporter-only dateline)
+_DATELINE_NAMES_RE = re.compile(r"^(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*" + _REPORTER_WORD + r"\s*=\s*")
+
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_BYLINE_ITEM_RE = re.compile(
+    r"(?P<name>" + _NAME + r")\s*" + _REPORTER_WORD + r"\s*[(\[<]?\s*(?P<email>" + _EMAIL + r")?\s*[)\]>]?"
+)
+_BYLINE_LINE_RE = re.compile(
+    r"^[/\s]*(?:" + _NAME + r"\s*" + _REPORTER_WORD + r"\s*(?:[(\[<]?\s*" + _EMAIL + r"\s*[)\]>]?)?\s*[,/·]?\s*)+$"
+)
+_EMAIL_ONLY_RE = re.compile(r"^\s*[(\[<]?\s*(?P<email>" + _EMAIL + r")\s*[)\]>]?\s*$")
+_SECTION_RE = re.compile(r"^\[(?P<section>[^\]\s=]{1,10})\]\s*")
+_URL_DATE_RE = re.compile(r"(20\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_SENTENCE_END_RE = re.compile(r"(다|요|죠|니다|음|임)[.!?]?[\"'”’)]*$|[.!?][\"'”’)]*$")
+
+
+def normalize_text(text: str) -> str:
+    """NFC; unify newlines and odd spaces; drop zero-width characters and control characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2002\u2003\u2009\u3000\t]", " ", text)
+    text = re.sub(r"[\u200b-\u200d\ufeff\u2060]", "", text)
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+
+
+@dataclass
+class _Line:
+    text: str
+    zone: ZoneKind | None = None
+    zone_end: int = 0  # for a dateline: where it ends within the line
+
+
+def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
+    """Clean one raw article; see the module docstring."""
+    patterns = lexicon.boilerplate
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in normalize_text(raw.text).split("\n")]
+    lines = [line for line in lines if line]
+
+    published = raw.published
+    found_date = None
+    found_publisher = None
+    kept: list[str] = []
+    for line in lines:
+        if found_date is None:
+            found_date = _match_date(line, patterns["date"])
+        if found_publisher is None:
+            for pattern in patterns["publisher"]:
+                m = pattern.fullmatch(line)
+                if m and lexicon.lookup(m.group("name"), ("NewsOutlet",)):
+                    found_publisher = m.group("name")
+                    break
+        if kept and any(p.fullmatch(line) for p in patterns["tail"]):
+            break
+        if any(p.fullmatch(line) for p in patterns["drop"]):
+            continue
+        kept.append(line)
+
+    title = raw.title
+    section = None
+    if title is None and kept and not _is_dateline(kept[0]) and _looks_like_headline(kept[0], kept[1:]):
+        title = kept.pop(0)
+    if title:
+        title = normalize_text(title).strip()
+        m = _SECTION_RE.match(title)
+        if m:
+            section = m.group("section")
+            title = title[m.end():].strip()
+
+    kept = _drop_repeats(kept)
+    kept = _drop_header_matter(kept)
+
+    reporters: list[tuple[str, int, int, str | None]] = []  # name, line index, offset in line, email
+    lines_out: list[_Line] = []
+    dateline_outlet = None
+    dateline_place = None
+    for index, line in enumerate(kept):
+        entry = _Line(line)
+        if not lines_out or (dateline_outlet is None and index < 3):
+            parsed = _parse_dateline(line)
+            if parsed:
+                place, outlet, names, end = parsed
+                dateline_place = dateline_place or place
+                dateline_outlet = dateline_outlet or outlet
+                entry.zone, entry.zone_end = ZoneKind.DATELINE, end
+                for name, offset in names:
+                    reporters.append((name, len(lines_out), offset, None))
+        if entry.zone is None and (_BYLINE_LINE_RE.match(line) or _EMAIL_ONLY_RE.match(line)):
+            entry.zone, entry.zone_end = ZoneKind.BYLINE, len(line)
+            for m in _BYLINE_ITEM_RE.finditer(line):
+                reporters.append((m.group("name"), len(lines_out), m.start("name"), m.group("email")))
+            m = _EMAIL_ONLY_RE.match(line)
+            if m:
+                reporters.append(("", len(lines_out), 0, m.group("email")))
+        lines_out.append(entry)
+
+    text_parts, zones, starts = [], [], []
+    offset = 0
+    for entry in lines_out:
+        starts.append(offset)
+        text_parts.append(entry.text)
+        if entry.zone is not None:
+            zones.append(Zone(offset, offset + entry.zone_end, entry.zone))
+        offset += len(entry.text) + 1
+    text = "\n".join(text_parts)
+
+    emails = [email for *_, email in reporters if email]
+    people: dict[str, Reporter] = {}
+    for name, line_index, in_line, email in reporters:
+        if not name:
+            continue
+        start = starts[line_index] + in_line
+        if name in people:
+            if email and not people[name].email:
+                people[name] = Reporter(name, people[name].start, people[name].end, email)
+            continue
+        people[name] = Reporter(name, start, start + len(name), email)
+
+    publisher = raw.publisher or dateline_outlet or found_publisher
+    if publisher is None:
+        for email in emails:
+            entry = lexicon.outlet_for_domain(email.rpartition("@")[2])
+            if entry:
+                publisher = entry.ko
+                break
+    if publisher is None and raw.url:
+        host = re.sub(r"^[a-z]+://", "", raw.url).split("/")[0]
+        entry = lexicon.outlet_for_domain(host)
+        if entry:
+            publisher = entry.ko
+    if published is None:
+        published = found_date or _date_from_url(raw.url)
+
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        text=text,
+        title=title or None,
+        section=section,
+        published=published,
+        publisher=publisher,
+        url=raw.url,
+        reporters=tuple(people.values()),
+        zones=tuple(zones),
+        dateline_place=dateline_place,
+    )
+
+
+def _match_date(line: str, patterns: list[re.Pattern]) -> dt.date | None:
+    for pattern in patterns:
+        m = pattern.fullmatch(line)
+        if m:
+            return _parse_loose_date(m.group("date"))
+    return None
+
+
+def _parse_loose_date(text: str) -> dt.date | None:
+    parts = [int(p) for p in re.split(r"[-./]\s*", text.strip()) if p]
+    if len(parts) != 3:
+        return None
+    year, month, day = parts
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _date_from_url(url: str | None) -> dt.date | None:
+    if not url:
+        return None
+    m = _URL_DATE_RE.search(url)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _is_dateline(line: str) -> bool:
+    return _parse_dateline(line) is not None
+
+
+def _looks_like_headline(line: str, rest: list[str]) -> bool:
+    """The first line is a headline when it is short and not a finished sentence followed by more."""
+    if not rest:
+        return False
+    return len(line) <= 150 and not (_SENTENCE_END_RE.search(line) and len(line) > 60)
+
+
+def _parse_dateline(line: str) -> tuple[str | None, str | None, list[tuple[str, int]], int] | None:
+    """(place, outlet, [(reporter, offset)], end of the dateline in the line) or None."""
+    for regex in (_DATELINE_PLACE_RE, _DATELINE_BRACKET_RE, _DATELINE_EQ_RE, _DATELINE_NAMES_RE):
+        m = regex.match(line)
+        if not m:
+            continue
+        groups = m.groupdict()
+        names: list[tuple[str, int]] = []
+        if groups.get("names"):
+            base = m.start("names")
+            for nm in re.finditer(_NAME, groups["names"]):
+                names.append((nm.group(0), base + nm.start()))
+        if regex is _DATELINE_PLACE_RE and not groups.get("names") and "=" not in m.group(0)[m.end("outlet"):]:
+            # "(서울=뉴스1)" alone is still a dateline
+            pass
+        return groups.get("place"), (groups.get("outlet") or "").strip() or None, names, m.end()
+    return None
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """Keep the first occurrence of any line of 10+ characters (a re-posted body appears twice)."""
+    seen: set[str] = set()
+    result = []
+    for line in lines:
+        key = re.sub(r"\s+", "", line)
+        if len(key) >= 10 and key in seen:
+            continue
+        seen.add(key)
+        result.append(line)
+    return result
+
+
+def _drop_header_matter(lines: list[str]) -> list[str]:
+    """Drop subtitles and other lines before the dateline, when there is a dateline near the top."""
+    for index, line in enumerate(lines[:6]):
+        if _is_dateline(line):
+            return lines[index:]
+    return lines

@@ -1,0 +1,225 @@
+"""The ``kg`` command line: each command parses its arguments and makes one library call.
+
+Library errors (``KgError``) become ``Error: ...`` on stderr with exit status 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import KgError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def user_errors(func):
+    """Turn library errors into ``Error: ...`` lines (no traceback for a user mistake)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgError as ex:
+            raise click.ClickException(str(ex)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+    return wrapper
+
+
+def lexicon_option(func):
+    return click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False),
+                        help="Extra lexicon directory (gazetteer/*.tsv, titles.tsv, triggers.yaml) added to the built-in one. Repeatable.")(func)
+
+
+def skip_errors_option(func):
+    return click.option("--skip-errors", is_flag=True,
+                        help="Report bad files or records and go on with the rest (exit status 1 at the end).")(func)
+
+
+def _pipeline(lexicon_dirs):
+    from .pipeline import Pipeline
+
+    return Pipeline(lexicon_dirs=lexicon_dirs)
+
+
+def _report_errors(report) -> None:
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """kg: knowledge graphs of corporate events from Korean news.
+
+    \b
+    Example: build the graph of an article, then ask who spoke at the earnings call:
+      kg build examples/dev/news1-kakao-2022-11-03.txt -o kakao.trig
+      kg query kakao.trig examples/queries/earnings-call-speakers.rq
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Output file (.ttl .trig .nt .nq .jsonld) or - for stdout.")
+@click.option("--format", "fmt", help="RDF format when the extension does not say (turtle, trig, nt, nquads, json-ld).")
+@click.option("--input-format", type=click.Choice(["txt", "html", "jsonl"]), help="Input format when the extension does not say (e.g. stdin).")
+@lexicon_option
+@skip_errors_option
+@user_errors
+def build(inputs, output, fmt, input_format, lexicon_dirs, skip_errors):
+    """Build the RDF graph of news articles (text, HTML or JSON Lines).
+
+    Each article becomes one named graph; Turtle and N-Triples get the union.
+    Nothing is written unless every input could be read (or --skip-errors is given).
+
+    \b
+    Examples:
+      kg build article.txt -o article.trig
+      kg build news/*.jsonl -o news.nq
+      cat article.txt | kg build - -o - --format turtle
+    """
+    from .api import write
+    from .pipeline import BuildReport
+    from .rdf import format_for
+
+    if output != "-" or fmt:
+        format_for(output if output != "-" else "", fmt)  # fail on a bad format before the work
+    pipeline = _pipeline(lexicon_dirs)
+    report = BuildReport()
+    dataset = pipeline.build(inputs, skip_errors=skip_errors, report=report, input_format=input_format)
+    write(dataset, output, fmt)
+    _report_errors(report)
+    if output != "-":
+        click.echo(f"Wrote {len(dataset)} triples from {report.articles} article(s) to {output}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--store", "store", required=True, envvar="KG_STORE",
+              help="Store directory (embedded Oxigraph, created if missing) or SPARQL endpoint URL. Env: KG_STORE.")
+@lexicon_option
+@skip_errors_option
+@user_errors
+def ingest(inputs, store, lexicon_dirs, skip_errors):
+    """Add articles to a persistent store; re-ingesting an article replaces its graph.
+
+    \b
+    Examples:
+      kg ingest news/*.txt --store ./kgstore
+      kg query ./kgstore examples/queries/positions.rq
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .api import ingest as run_ingest
+    from .pipeline import BuildReport
+
+    pipeline = _pipeline(lexicon_dirs)
+    report = BuildReport()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("ingesting", total=None)
+        run_ingest(inputs, store, pipeline, skip_errors, report, progress=lambda _id: progress.advance(task))
+    _report_errors(report)
+    click.echo(f"Ingested {report.articles} article(s) into {store}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("source")
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
+              help="table for people; csv/tsv/json are the SPARQL 1.1 result formats.")
+@user_errors
+def query(source, query, fmt):
+    """Run a SPARQL query (text or a .rq file) on an RDF file, a store directory or an endpoint.
+
+    The kg prefixes (kg, kgr, schema, sem, prov, org, nif, skos, rdfs, xsd) are predeclared and
+    the default graph is the union of all article graphs.
+
+    \b
+    Examples:
+      kg query kakao.trig examples/queries/earnings-call-speakers.rq
+      kg query ./kgstore "SELECT ?name WHERE { ?c a kg:Company ; rdfs:label ?name }" --format csv
+    """
+    from .api import query as run
+    from .query import format_results
+
+    click.echo(format_results(run(source, query), fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("source")
+@user_errors
+def stats(source):
+    """Count articles, entities and events per class, and positions.
+
+    \b
+    Example:
+      kg stats kakao.trig
+    """
+    from .api import stats as run
+    from .query import render_table
+
+    rows = run(source)
+    click.echo(render_table(["kind", "type", "count"], [[k, t, str(n)] for k, t, n in rows]), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("source")
+@user_errors
+def validate(source):
+    """Check a graph file against the SHACL shapes (ontologies/shapes.ttl).
+
+    \b
+    Example:
+      kg validate kakao.trig
+    """
+    from .api import validate as run
+
+    conforms, text = run(source)
+    if conforms:
+        click.echo(f"{source}: conforms to the kg shapes")
+        return
+    click.echo(text)
+    raise click.ClickException(f"{source} does not conform to the kg shapes")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("gold_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="List missed and extra items per article.")
+@lexicon_option
+@user_errors
+def evaluate(gold_dirs, as_json, verbose, lexicon_dirs):
+    """Score extraction against gold files (NAME.gold.yaml beside NAME.txt/.html/.jsonl).
+
+    \b
+    Example:
+      kg evaluate examples/dev -v
+    """
+    import json
+
+    from .evaluate import evaluate_many, format_report
+
+    report = evaluate_many(gold_dirs, _pipeline(lexicon_dirs))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, verbose), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,121 @@
+"""Extract stage: ``Document`` -> ``Extraction`` (entities, positions, quotes, events).
+
+Order matters and is fixed here: entities first (every other extractor links to them), then
+positions (they give people their organisations), quotes (they give quoted events a speaker),
+then events.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, normalize_name
+from ..model import Argument, Document, Entity, Event, Extraction, Mention, Position
+from .entities import EntityFinder, PositionClaim
+from .events import EventFinder
+from .quotes import QuoteFinder
+
+__all__ = ["extract"]
+
+
+def extract(document: Document, lexicon: Lexicon) -> Extraction:
+    entities = EntityFinder(document, lexicon).run()
+    positions = _positions(entities, document)
+    # positions feed organisations_of(): rebuild the claims with their resolved organisation
+    entities.positions = [
+        PositionClaim(p.person, p.organization, lexicon.titles.get(p.title_text) or _title(lexicon, p), p.title_text, p.evidence)
+        for p in positions
+    ]
+    quotes = QuoteFinder(document, entities).run()
+    finder = EventFinder(document, lexicon, entities, speakers={q.span.start: q.speaker for q in quotes})
+    finder.run()
+    events = finder.events(document.article.id)
+    statements = []
+    text = document.article.text
+    for number, quote in enumerate(quotes, start=1):
+        span = quote.span
+        trigger = Mention(span.start, span.end, text[span.start:span.end], quote.sentence, quote.confidence, "quote")
+        statements.append(Event(
+            id=f"statement-{number}",
+            type="Statement",
+            trigger=trigger,
+            arguments=(Argument("speaker", quote.speaker),),
+            confidence=round(quote.confidence, 2),
+            quote=quote.text,
+        ))
+    article = document.article
+    authors = tuple(f"Person/{normalize_name(r.name)}" for r in article.reporters)
+    return Extraction(
+        document=document,
+        entities=tuple(_entity(f) for f in sorted(entities.found.values(), key=lambda f: f.key)),
+        events=tuple(events) + tuple(statements),
+        positions=tuple(positions),
+        authors=tuple(a for a in authors if a in entities.found),
+        publisher=_publisher_key(entities),
+    )
+
+
+def _publisher_key(entities: EntityFinder) -> str | None:
+    return entities.publisher
+
+
+def _title(lexicon: Lexicon, position: Position):
+    return next(t for t in lexicon.titles.values() if t.canonical == position.title)
+
+
+def _entity(found) -> Entity:
+    entry = found.entry
+    mentions = tuple(sorted(found.mentions, key=lambda m: (m.start, m.end)))
+    aliases = {a for a in found.aliases if a and a != found.name}
+    name = found.name
+    if found.full_label and found.full_label != name:
+        aliases.add(name)
+        name = found.full_label
+        aliases.discard(name)
+    return Entity(
+        key=found.key,
+        type=found.type,
+        name=name,
+        mentions=mentions,
+        aliases=tuple(sorted(aliases)),
+        english=entry.en if entry else None,
+        gazetteer_id=entry.id if entry else None,
+        ticker=entry.ticker if entry else None,
+        owner=found.owner or (_owner_key(entry) if entry else None),
+    )
+
+
+def _owner_key(entry) -> str | None:
+    if entry.owner and entry.type in ("Product", "Facility"):
+        return f"Company/{entry.owner}"
+    return None
+
+
+def _positions(entities: EntityFinder, document: Document) -> list[Position]:
+    publisher = _publisher_key(entities)
+    dominant = entities.dominant_company()
+    result: dict[tuple[str, str, str], Position] = {}
+    claims = list(entities.positions)
+    # reporters of the byline/dateline are 기자 of the publisher
+    for reporter in document.article.reporters:
+        key = f"Person/{normalize_name(reporter.name)}"
+        if publisher and key in entities.found:
+            mention = next(m for m in entities.found[key].mentions if m.rule == "byline")
+            title = "기자"
+            result.setdefault((key, publisher, title), Position(key, publisher, title, title, mention, 0.9))
+    for claim in claims:
+        org = claim.organization
+        confidence = 0.85
+        if org is None:
+            if claim.title.kind == "media":
+                org = publisher
+            else:
+                known = [c.organization for c in claims if c.person == claim.person and c.organization]
+                if known:
+                    org = known[0]
+                elif claim.title.kind in ("executive", "board") and dominant:
+                    org, confidence = dominant, 0.55
+        if org is None or org == claim.person:
+            continue
+        key = (claim.person, org, claim.title.canonical)
+        if key not in result:
+            result[key] = Position(claim.person, org, claim.title.canonical, claim.title_text, claim.evidence, confidence)
+    return sorted(result.values(), key=lambda p: (p.evidence.start, p.person, p.organization))

@@ -1,0 +1,375 @@
+"""Entity mentions, in-document coreference of names, and positions (person - title - organisation).
+
+Kiwi has no named-entity recogniser, so entities come from evidence a reader would also use:
+
+- gazetteer names (loaded into Kiwi as user words, so each comes back as one token with its key);
+- title patterns: ``홍은택 카카오 대표``, ``카카오 홍은택 대표``, ``홍은택 대표``, ``정은지 기자``;
+- name cues: ``...전자``/``...모빌리티`` after a proper noun (Company), ``...위원회`` (Organization),
+  ``판교 데이터센터``/``대전공장`` (Facility);
+- the dateline and byline (reporters, outlet);
+- every further occurrence of a name found so, and ``홍 대표``/``남궁 대표`` resolved to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..lexicon import GazetteerEntry, Lexicon, Title, normalize_name
+from ..model import Document, Mention, Sentence, ZoneKind
+from .text import Word, words_of
+
+__all__ = ["EntityFinder", "Found", "PositionClaim"]
+
+_HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
+_PROPER_TAGS = ("NNP", "SL", "SH")
+_NOUNISH = ("NNP", "NNG", "SL", "SN", "SH", "NNB", "XSN", "XPN", "NR")
+
+
+@dataclass
+class Found:
+    """An entity of one document while extraction runs (becomes ``model.Entity`` later)."""
+
+    key: str
+    type: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    entry: GazetteerEntry | None = None
+    owner: str | None = None
+    full_label: str | None = None  # e.g. 한국타이어 대전공장 for a facility named 대전공장
+
+    def add(self, mention: Mention) -> None:
+        if any(m.start == mention.start and m.end == mention.end for m in self.mentions):
+            return
+        self.mentions.append(mention)
+        if mention.text != self.name:
+            self.aliases.add(mention.text)
+
+
+@dataclass(frozen=True)
+class PositionClaim:
+    person: str  # key
+    organization: str | None  # key, None when the text does not say
+    title: Title
+    title_text: str
+    evidence: Mention
+
+
+class EntityFinder:
+    """Finds the entities of one document. Use :meth:`run`; results are on the instance."""
+
+    def __init__(self, document: Document, lexicon: Lexicon):
+        self.doc = document
+        self.text = document.article.text
+        self.lex = lexicon
+        self.found: dict[str, Found] = {}
+        self.spans: list[tuple[int, int, str]] = []  # (start, end, key) of accepted mentions
+        self.positions: list[PositionClaim] = []
+        self.surname_aliases: list[tuple[str, Title, Mention]] = []  # (surname, title, mention)
+        self.words: dict[int, list[Word]] = {}
+        self.publisher: str | None = None  # key of the publishing outlet
+
+    # -- public -------------------------------------------------------------------------------
+
+    def run(self) -> "EntityFinder":
+        article = self.doc.article
+        for sentence in self.doc.sentences:
+            self.words[sentence.index] = words_of(sentence, self.text)
+        self._reporters()
+        for sentence in self.doc.sentences:
+            if sentence.zone is not None:
+                continue
+            self._gazetteer(sentence)
+        for sentence in self.doc.sentences:
+            if sentence.zone is not None:
+                continue
+            self._cue_names(sentence)
+            self._titles(sentence)
+        self._resolve_surname_aliases()
+        self._more_mentions()
+        if article.publisher:
+            self._publisher()
+        return self
+
+    def dominant_company(self) -> str | None:
+        """The company the article is mostly about: most mentions in the body, earliest on ties."""
+        best = None
+        for found in self.found.values():
+            if found.type != "Company":
+                continue
+            score = (len(found.mentions), -min(m.start for m in found.mentions))
+            if best is None or score > best[0]:
+                best = (score, found.key)
+        return best[1] if best else None
+
+    def mentions_in(self, sentence: Sentence) -> list[tuple[Mention, Found]]:
+        """Mentions in the sentence's body text (not in its dateline), in text order."""
+        result = []
+        for found in self.found.values():
+            for mention in found.mentions:
+                if mention.sentence == sentence.index and not self._in_dateline(mention.start):
+                    result.append((mention, found))
+        result.sort(key=lambda mf: mf[0].start)
+        return result
+
+    def persons_with_surname(self, surname: str) -> list[Found]:
+        return [f for f in self.found.values() if f.type == "Person" and f.name.startswith(surname) and len(f.name) > len(surname)]
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _in_dateline(self, start: int) -> bool:
+        return self.doc.article.zone_at(start) is not None
+
+    def _overlaps(self, start: int, end: int) -> str | None:
+        for s, e, key in self.spans:
+            if s < end and start < e:
+                return key
+        return None
+
+    def _add(self, key: str, etype: str, name: str, start: int, end: int, sentence: int,
+             rule: str, confidence: float, entry: GazetteerEntry | None = None) -> Found:
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = Found(key=key, type=etype, name=name, entry=entry)
+        found.add(Mention(start, end, self.text[start:end], sentence, confidence, rule))
+        self.spans.append((start, end, key))
+        return found
+
+    def _key_for(self, etype: str, name: str) -> str:
+        entry = self.lex.lookup(name, (etype,))
+        if entry:
+            return entry.key
+        return f"{etype}/{normalize_name(name)}"
+
+    # -- rules --------------------------------------------------------------------------------
+
+    def _reporters(self) -> None:
+        article = self.doc.article
+        for reporter in article.reporters:
+            sentence = self.doc.sentence_at(reporter.start)
+            index = sentence.index if sentence else 0
+            key = f"Person/{normalize_name(reporter.name)}"
+            self._add(key, "Person", reporter.name, reporter.start, reporter.end, index, "byline", 0.95)
+
+    def _publisher(self) -> None:
+        article = self.doc.article
+        name = article.publisher
+        entry = self.lex.lookup(name, ("NewsOutlet",))
+        key = entry.key if entry else f"NewsOutlet/{normalize_name(name)}"
+        canonical = entry.ko if entry else name
+        # evidence: the outlet in the dateline or byline, else the first mention anywhere
+        position = self.text.find(name)
+        if position < 0 and entry:
+            for surface in entry.surfaces:
+                position = self.text.find(surface)
+                if position >= 0:
+                    name = surface
+                    break
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = Found(key=key, type="NewsOutlet", name=canonical, entry=entry)
+        self.publisher = key
+        if position >= 0:
+            sentence = self.doc.sentence_at(position)
+            found.add(Mention(position, position + len(name), name, sentence.index if sentence else 0, 0.95, "dateline"))
+
+    def _gazetteer(self, sentence: Sentence) -> None:
+        for token in sentence.tokens:
+            if not token.user_value:
+                continue
+            entry = self.lex.by_key.get(token.user_value)
+            if entry is None or self._in_dateline(token.start):
+                continue
+            self._add(entry.key, entry.type, entry.ko, token.start, token.end, sentence.index, "gazetteer", 0.95, entry)
+
+    def _cue_names(self, sentence: Sentence) -> None:
+        words = self.words[sentence.index]
+        for i, word in enumerate(words):
+            stem = word.stem
+            if not stem or self._in_dateline(word.start):
+                continue
+            for etype in ("Facility", "Organization", "Company"):
+                cue = next((c for c in self.lex.cues[etype] if stem.endswith(c)), None)
+                if cue is None:
+                    continue
+                head = stem[: len(stem) - len(cue)]
+                start, end = word.start, word.start + len(stem)
+                if head:
+                    # glued: 카카오모빌리티, 대전공장, 공정거래위원회 -- the head must be a proper noun
+                    first = word.tokens[0]
+                    if first.tag not in _PROPER_TAGS and not first.user_value:
+                        break
+                    if first.user_value and first.end >= end:
+                        break  # the whole word is a gazetteer name already
+                    name = stem
+                elif etype == "Facility" and i > 0:
+                    # spaced: 판교 데이터센터 -- the previous word is a place or proper noun without particle
+                    prev = words[i - 1]
+                    if prev.particle or not prev.stem or prev.tokens[0].tag not in _PROPER_TAGS:
+                        break
+                    prev_entry = self.lex.by_key.get(prev.tokens[0].user_value or "")
+                    if prev_entry and prev_entry.type not in ("Location",):
+                        break
+                    start = prev.start
+                    name = self.text[start:end]
+                else:
+                    break
+                if self._overlaps(start, end):
+                    break
+                owner = None
+                full = None
+                j = i - (1 if head else 2)
+                if etype == "Facility" and j >= 0:
+                    before = words[j]
+                    key_before = self._overlaps(before.start, before.start + len(before.stem))
+                    if key_before and key_before.startswith("Company/") and not before.particle:
+                        owner = key_before
+                        full = self.text[before.start:end]
+                key = self._key_for(etype, name) if owner is None else f"Facility/{owner.split('/', 1)[1]}/{normalize_name(name)}"
+                found = self._add(key, etype, name, start, end, sentence.index, f"cue:{cue}", 0.75)
+                if owner:
+                    found.owner = owner
+                    found.full_label = full
+                    found.aliases.add(full)
+                break
+
+    def _is_name(self, word: Word, allow_surname_only: bool = False) -> str | None:
+        """'full' | 'surname' when the word is a Korean personal name, else None."""
+        stem = word.stem
+        if word.particle or stem != word.text or not re.fullmatch(r"[가-힣]{1,4}", stem):
+            return None
+        if stem in self.lex.not_names or stem in self.lex.titles:
+            return None
+        if self.lex.lookup(stem) is not None:
+            return None
+        surname = next((s for s in (stem[:2], stem[:1]) if s in self.lex.surnames), None)
+        if surname is None:
+            return None
+        if stem == surname:
+            return "surname" if allow_surname_only else None
+        if len(stem) < 2:
+            return None
+        if len(stem) - len(surname) > 2:
+            return None
+        tokens = word.tokens
+        if tokens[0].tag not in ("NNP",) and not (len(tokens) > 1 and tokens[0].tag == "NNP"):
+            # Kiwi does not see a proper noun: accept only if it does not read as one common word
+            if len(tokens) == 1 and tokens[0].form == stem:
+                return None
+            if tokens[0].tag.startswith(("M", "V", "J", "E", "XP", "NP", "NR", "SN")):
+                return None
+            if tokens[0].tag == "NNG" and tokens[0].end - tokens[0].start >= 2 and tokens[0].form in (stem[:2], stem[:3]):
+                return None
+        return "full"
+
+    def _org_at(self, word: Word) -> str | None:
+        key = self._overlaps(word.start, word.start + max(len(word.stem), 1))
+        if key and key.split("/", 1)[0] in ("Company", "Organization", "NewsOutlet"):
+            if not word.particle:
+                return key
+        return None
+
+    def _titles(self, sentence: Sentence) -> None:
+        words = self.words[sentence.index]
+        for i, word in enumerate(words):
+            split = self.lex.title_of(word.stem)
+            if split is None or i == 0:
+                continue
+            prefix, title = split
+            if prefix and self.lex.lookup(prefix) is None and prefix not in self.lex.not_names and prefix not in ("전", "현", "前", "現"):
+                if not re.fullmatch(r"[A-Za-z0-9&]+|[가-힣]{1,6}", prefix):
+                    continue
+            org = None
+            if prefix:
+                entry = self.lex.lookup(prefix, ("Company", "Organization", "NewsOutlet"))
+                if entry:
+                    org = entry.key
+            name_word = None
+            prev = words[i - 1]
+            kind = self._is_name(prev, allow_surname_only=True)
+            if kind:
+                name_word = prev
+                if org is None and i >= 2:
+                    org = self._org_at(words[i - 2])
+            else:
+                org_here = self._org_at(prev)
+                if org_here and i >= 2:
+                    kind = self._is_name(words[i - 2], allow_surname_only=True)
+                    if kind:
+                        name_word = words[i - 2]
+                        org = org or org_here
+            if name_word is None or self._in_dateline(name_word.start):
+                continue
+            title_end = word.start + len(word.stem)
+            evidence = Mention(name_word.start, title_end, self.text[name_word.start:title_end], sentence.index, 0.85, "title")
+            if kind == "surname":
+                self.surname_aliases.append((name_word.stem, title, evidence))
+                continue
+            if self._overlaps(name_word.start, name_word.end) and not self._overlaps(name_word.start, name_word.end).startswith("Person/"):
+                continue
+            key = f"Person/{normalize_name(name_word.stem)}"
+            self._add(key, "Person", name_word.stem, name_word.start, name_word.start + len(name_word.stem),
+                      sentence.index, "title", 0.85)
+            self.positions.append(PositionClaim(key, org, title, word.stem, evidence))
+
+    def _resolve_surname_aliases(self) -> None:
+        for surname, title, evidence in self.surname_aliases:
+            candidates = self.persons_with_surname(surname)
+            if not candidates:
+                continue
+            # prefer a person holding the same title, then the one mentioned last before the alias
+            titled = {c.person for c in self.positions if c.title.canonical == title.canonical}
+
+            def rank(found: Found) -> tuple:
+                before = [m.start for m in found.mentions if m.start < evidence.start]
+                return (found.key in titled, max(before) if before else -1)
+
+            best = max(candidates, key=rank)
+            end = evidence.start + len(surname)
+            if not self._overlaps(evidence.start, end):
+                self._add(best.key, "Person", best.name, evidence.start, end, evidence.sentence, "surname+title", 0.75)
+
+    def _more_mentions(self) -> None:
+        """Every further occurrence of a found name (and its aliases) in the body is a mention."""
+        names: dict[str, str] = {}
+        for found in self.found.values():
+            if found.type == "NewsOutlet" and found.entry is None:
+                continue
+            for surface in {found.name, *found.aliases}:
+                if len(surface) >= 2 and found.type != "Location":
+                    names.setdefault(surface, found.key)
+        if not names:
+            return
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))))
+        for sentence in self.doc.sentences:
+            if sentence.zone is not None:
+                continue
+            for m in pattern.finditer(sentence.text):
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                if self._in_dateline(start) or self._overlaps(start, end):
+                    continue
+                if start > 0 and re.match(r"[가-힣A-Za-z0-9]", self.text[start - 1]):
+                    continue
+                if end < len(self.text) and re.match(r"[A-Za-z0-9]", self.text[end]) and re.search(r"[A-Za-z0-9]$", m.group(0)):
+                    continue
+                key = names[m.group(0)]
+                found = self.found[key]
+                if end < len(self.text) and re.match(r"[가-힣]", self.text[end]):
+                    token = next((t for t in sentence.tokens if t.start <= end < t.end or t.start == end), None)
+                    if token is not None and token.start < end and token.end > end:
+                        continue  # the name is part of a longer word
+                self._add(key, found.type, found.name, start, end, sentence.index, "repeat", 0.8)
+
+    def organizations_of(self, person: str) -> list[str]:
+        return [c.organization for c in self.positions if c.person == person and c.organization]
+
+    def counts(self) -> Counter:
+        return Counter({key: len(found.mentions) for key, found in self.found.items()})
+
+    def by_type(self) -> dict[str, list[Found]]:
+        result: dict[str, list[Found]] = defaultdict(list)
+        for found in self.found.values():
+            result[found.type].append(found)
+        return result

@@ -1,0 +1,445 @@
+"""Events: triggers from the lexicon, participants by role, times, merging of repeated mentions,
+cause links, and plans (stated future actions).
+
+Rules are general: a trigger word (``kg/data/triggers.yaml``) in a body sentence, not hedged or
+negated in its clause; participants are the entities of the same sentence with a role chosen from
+the event type, the entity type and the particle after the name; a time is the nearest time
+expression in the same quote segment; ``이번 사고``-style anaphora refers to an event already seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..lexicon import Lexicon
+from ..model import Argument, Document, Event, Mention, Sentence, TimeValue
+from ..timex import TimeMention, find_times
+from .entities import EntityFinder, Found
+from .text import QuoteSpan, in_spans, quote_spans
+
+__all__ = ["EventFinder", "EventDraft"]
+
+INCIDENTS = ("Fire", "Accident", "ServiceOutage", "DataBreach", "Recall", "ProductionHalt")
+PHYSICAL = ("Fire", "Accident")
+DISRUPTIONS = ("ServiceOutage", "ProductionHalt")
+RESPONSES = ("Plan", "Apology", "Investigation", "Sanction", "Resignation", "Dismissal", "Lawsuit", "Recall")
+PERSONAL = ("Appointment", "Resignation", "Dismissal")
+# event types in which a named person takes part as such (elsewhere a person stands for an org)
+PERSON_EVENTS = PERSONAL + ("Statement", "EarningsCall", "Apology", "Lawsuit", "Investigation", "Sanction", "Strike")
+# which incident types an anaphoric noun can refer to
+ANAPHOR_TYPES = {
+    "사고": ("Fire", "Accident", "DataBreach", "ServiceOutage"),
+    "화재": ("Fire",),
+    "장애": ("ServiceOutage",),
+    "먹통": ("ServiceOutage",),
+    "유출": ("DataBreach",),
+    "파업": ("Strike",),
+    "소송": ("Lawsuit",),
+    "제재": ("Sanction",),
+}
+_ANY_INCIDENT = INCIDENTS
+
+_SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
+_OBJECT = re.compile(r"^(을|를)$")
+_CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|해)|여파로|때문에|탓에|영향으로|에\s*따른|에\s*따라|(?:으)?로\s*(?:빚어진|발생한|촉발된))")
+_CLAUSE_END = re.compile(r"[.,;]|며\s|고\s|지만|면서|는데|으나|\"|”|'")
+_PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
+
+
+@dataclass
+class EventDraft:
+    type: str
+    trigger: Mention
+    trigger_word: str
+    sentence: int
+    confidence: float
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, entity key)
+    time: TimeValue | None = None
+    fiscal_period: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    causes: set[int] = field(default_factory=set)  # indexes into the draft list
+    quote_segment: tuple[int, int] | None = None
+
+    def keys(self) -> set[str]:
+        return {key for _, key in self.roles}
+
+
+class EventFinder:
+    def __init__(self, document: Document, lexicon: Lexicon, entities: EntityFinder,
+                 speakers: dict[int, str] | None = None):
+        self.doc = document
+        self.text = document.article.text
+        self.lex = lexicon
+        self.ents = entities
+        self.drafts: list[EventDraft] = []
+        self.speakers = speakers or {}  # quote start offset -> speaker key (from the quote finder)
+        self.dominant = entities.dominant_company()
+
+    def run(self) -> list[EventDraft]:
+        published = self.doc.article.published
+        for sentence in self.doc.sentences:
+            if sentence.zone is not None:
+                continue
+            quotes = [q for q in quote_spans(sentence) if q.double]  # scare quotes are not segments
+            times = list(find_times(sentence.text, published, sentence.start))
+            mentions = self.ents.mentions_in(sentence)
+            found = self._triggers(sentence, quotes, mentions)
+            plan = self._plan(sentence, quotes, found)
+            if plan:
+                found.append(plan)
+            starts = sorted(d.trigger.start for d in found)
+            for draft in found:
+                self._roles(draft, sentence, mentions, quotes)
+                self._time(draft, times, quotes, starts)
+                self._add(draft, sentence)
+            self._causes_in_sentence(sentence)
+        self._default_causes()
+        self._inherit_times()
+        return self.drafts
+
+    # -- triggers -------------------------------------------------------------------------
+
+    def _triggers(self, sentence: Sentence, quotes: list[QuoteSpan], mentions) -> list[EventDraft]:
+        text = sentence.text
+        hits: list[tuple[int, int, float, str, object]] = []
+        for rule in self.lex.triggers:
+            for m in rule.pattern.finditer(text):
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                if start == end:
+                    continue
+                if rule.context and not rule.context.search(text):
+                    continue
+                if rule.requires and not any(f.type in rule.requires for _, f in mentions):
+                    continue
+                if any(mm.start <= start and end <= mm.end for mm, _ in mentions):
+                    continue  # inside a name (삼성화재, 파업 in a union's name)
+                hits.append((start, end, rule.confidence, rule.event_type, rule))
+        # keep the best rule per overlapping region
+        hits.sort(key=lambda h: (-h[2], -(h[1] - h[0]), h[0]))
+        chosen: list[tuple[int, int, float, str, object]] = []
+        for hit in hits:
+            if any(hit[0] < c[1] and c[0] < hit[1] for c in chosen):
+                continue
+            chosen.append(hit)
+        chosen.sort(key=lambda h: h[0])
+        drafts = []
+        for start, end, confidence, etype, rule in chosen:
+            if etype == "Plan":
+                continue  # plans are found by _plan, which needs the whole clause
+            if self._hedged(end, sentence):
+                continue
+            anaphor = self._anaphor(start, end, sentence)
+            mention = Mention(start, end, self.text[start:end], sentence.index, confidence, f"trigger:{etype}")
+            if anaphor is not None:
+                target = self._refers_to(anaphor)
+                if target is not None:
+                    self.drafts[target].mentions.append(mention)
+                    continue
+                if anaphor in ("사고", "사태", "사건", "일", "참사"):
+                    continue  # "이번 사고" with nothing to refer to names no event by itself
+            drafts.append(EventDraft(etype, mention, rule.trigger or mention.text, sentence.index, confidence,
+                                     quote_segment=_segment(start, quotes)))
+        # anaphora that no trigger rule matched (이번 사태)
+        for m in self.lex.anaphora.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(c[0] < end and start < c[1] for c in chosen):
+                continue
+            noun = re.sub(r"^\S+\s*", "", m.group(0))
+            target = self._refers_to(noun)
+            if target is not None:
+                self.drafts[target].mentions.append(
+                    Mention(start, end, m.group(0), sentence.index, 0.6, "anaphora"))
+        return drafts
+
+    def _hedged(self, end: int, sentence: Sentence) -> bool:
+        tail = self.text[end:sentence.end]
+        cut = _CLAUSE_END.search(tail)
+        window = tail[: min(cut.start() if cut else len(tail), 16)]
+        return bool(self.lex.hedges.search(window))
+
+    def _anaphor(self, start: int, end: int, sentence: Sentence) -> str | None:
+        head = self.text[max(sentence.start, start - 6):end]
+        m = re.search(r"(?:이번|해당|이|그|당시|같은|앞선)\s*(\S+)$", head)
+        if m and m.end(1) - m.start(1) >= 1 and self.text[start:end] in ANAPHOR_TYPES | {"사태": 0}:
+            return m.group(1)
+        return None
+
+    def _refers_to(self, noun: str) -> int | None:
+        types = ANAPHOR_TYPES.get(noun, _ANY_INCIDENT)
+        for index in range(len(self.drafts) - 1, -1, -1):
+            if self.drafts[index].type in types:
+                # 사고 prefers a physical incident when there is one
+                if noun == "사고":
+                    physical = [i for i in range(len(self.drafts)) if self.drafts[i].type in PHYSICAL]
+                    if physical:
+                        return physical[-1]
+                return index
+        return None
+
+    # -- plans ----------------------------------------------------------------------------
+
+    def _plan(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft]) -> EventDraft | None:
+        text = sentence.text
+        marker = None
+        for m in self.lex.plan_markers.finditer(text):
+            marker = m
+            break
+        if marker is None:
+            for rule in self.lex.triggers:
+                if rule.event_type == "Plan":
+                    m = rule.pattern.search(text)
+                    if m:
+                        marker = m
+                        break
+        if marker is None:
+            return None
+        before = text[: marker.end()]
+        best = None
+        for action in self.lex.plan_actions:
+            position = before.rfind(action)
+            if position >= 0 and (best is None or position > best[0]):
+                best = (position, action)
+        if best is None:
+            return None
+        position, action = best
+        if action == "재발":
+            # 재발 방지 대책: the thing planned is the 대책 after it
+            nxt = text.find("대책", position)
+            if 0 <= nxt < marker.start():
+                position, action = nxt, "대책"
+        start = sentence.start + position
+        end = start + len(action)
+        if self._hedged_plan(marker, text):
+            return None
+        mention = Mention(start, end, action, sentence.index, 0.6, "plan")
+        return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=_segment(start, quotes))
+
+    @staticmethod
+    def _hedged_plan(marker: re.Match, text: str) -> bool:
+        tail = text[marker.end(): marker.end() + 8]
+        return bool(re.match(r"\s*(?:은|는)?\s*(?:없|아니|않)", tail))
+
+    # -- roles ----------------------------------------------------------------------------
+
+    def _roles(self, draft: EventDraft, sentence: Sentence, mentions, quotes: list[QuoteSpan]) -> None:
+        roles: list[tuple[str, str]] = []
+        trigger = draft.trigger
+        segment = draft.quote_segment
+        nearby = []
+        for mention, found in mentions:
+            if found.type == "NewsOutlet":
+                continue
+            if found.key in {k for _, k in roles}:
+                continue
+            if segment is not None and not (segment[0] <= mention.start < segment[1]):
+                # inside a quote only entities of the quote, outside only those outside quotes
+                continue
+            if segment is None and in_spans(mention.start, mention.end, quotes):
+                continue
+            nearby.append((abs(mention.start - trigger.start), mention, found))
+        nearby.sort(key=lambda x: x[0])
+        for _, mention, found in nearby[:5]:
+            role = self._role_for(draft.type, found, mention)
+            if role and (role, found.key) not in roles:
+                roles.append((role, found.key))
+        actor_types = {self.ents.found[k].type for _, k in roles}
+        # persons bring their organisation (홍은택 -> 카카오)
+        if not actor_types & {"Company", "Organization"}:
+            for role, key in list(roles):
+                if self.ents.found[key].type == "Person":
+                    for org in self.ents.organizations_of(key):
+                        if org in self.ents.found and self.ents.found[org].type != "NewsOutlet":
+                            roles.append(("organization", org))
+                            break
+        actor_types = {self.ents.found[k].type for _, k in roles}
+        if segment is not None and not actor_types & {"Company", "Organization"}:
+            speaker = self.speakers.get(segment[0])
+            if speaker:
+                orgs = self.ents.organizations_of(speaker) if speaker.startswith("Person/") else [speaker]
+                for org in orgs:
+                    if org in self.ents.found and self.ents.found[org].type != "NewsOutlet":
+                        roles.append(("organization", org))
+                        break
+        actor_types = {self.ents.found[k].type for _, k in roles}
+        if draft.type != "Statement" and not actor_types & {"Company", "Organization", "Person"}:
+            owner = next((self.ents.found[k].owner for _, k in roles if self.ents.found[k].owner), None)
+            if owner and owner in self.ents.found:
+                roles.append(("organization", owner))
+            elif self.dominant and "Facility" not in actor_types:
+                roles.append(("organization", self.dominant))
+                draft.confidence = round(draft.confidence * 0.8, 2)
+        draft.roles = roles
+
+    def _role_for(self, etype: str, found: Found, mention: Mention) -> str | None:
+        ftype = found.type
+        particle = self._particle_after(mention)
+        if ftype == "Facility":
+            return "facility"
+        if ftype == "Location":
+            return "location"
+        if ftype == "Product":
+            return "product"
+        if ftype == "Person":
+            if etype not in PERSON_EVENTS:
+                return None
+            if etype in ("Statement", "EarningsCall", "Apology"):
+                return "speaker"
+            if etype in PERSONAL:
+                return "person"
+            if etype == "Lawsuit":
+                return "plaintiff" if _SUBJECT.match(particle) else "defendant"
+            return "agent" if _SUBJECT.match(particle) else "person"
+        # Company / Organization
+        if etype in ("Sanction", "Investigation"):
+            return "authority" if ftype == "Organization" else "affected"
+        if etype in ("Acquisition", "Merger"):
+            return "acquirer" if _SUBJECT.match(particle) else "target"
+        if etype == "Investment":
+            return "investor" if _SUBJECT.match(particle) else "investee"
+        if etype == "Lawsuit":
+            return "plaintiff" if _SUBJECT.match(particle) else "defendant"
+        if etype == "Partnership":
+            return "partner"
+        if etype == "Strike":
+            return "agent" if ftype == "Organization" else "affected"
+        return "organization"
+
+    def _particle_after(self, mention: Mention) -> str:
+        tail = self.text[mention.end: mention.end + 4]
+        m = re.match(r"(측은|측이|께서|은|는|이|가|을|를|도|와|과|의|에)", tail)
+        return m.group(1) if m else ""
+
+    # -- time -----------------------------------------------------------------------------
+
+    def _time(self, draft: EventDraft, times: list[TimeMention], quotes, trigger_starts: list[int]) -> None:
+        """The nearest time expression in the trigger's quote segment that no other trigger claims
+        (a time belongs to the first trigger after it: 지난달 발생한 먹통 ... 대책 -> 먹통)."""
+        trigger = draft.trigger
+        segment = draft.quote_segment
+        candidates = []
+        for tm in times:
+            if _segment(tm.start, quotes) != segment:
+                continue
+            if tm.end <= trigger.start and any(tm.end <= s < trigger.start for s in trigger_starts):
+                continue
+            if tm.value.fiscal_period:
+                if draft.type in ("EarningsCall", "EarningsAnnouncement") and tm.end <= trigger.start:
+                    draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
+                continue
+            distance = trigger.start - tm.end if tm.end <= trigger.start else (tm.start - trigger.end) * 2 + 10
+            if tm.start >= trigger.end and tm.start - trigger.end > 20:
+                continue
+            candidates.append((distance, tm))
+        if candidates:
+            candidates.sort(key=lambda c: c[0])
+            draft.time = candidates[0][1].value
+
+    # -- merging and links -----------------------------------------------------------------
+
+    def _add(self, draft: EventDraft, sentence: Sentence) -> None:
+        for index, other in enumerate(self.drafts):
+            if other.type != draft.type or not self._same_event(other, draft):
+                continue
+            other.mentions.append(draft.trigger)
+            for role in draft.roles:
+                if role not in other.roles and role[1] not in other.keys():
+                    other.roles.append(role)
+            other.time = other.time or draft.time
+            other.fiscal_period = other.fiscal_period or draft.fiscal_period
+            other.confidence = max(other.confidence, draft.confidence)
+            return
+        self.drafts.append(draft)
+
+    def _same_event(self, a: EventDraft, b: EventDraft) -> bool:
+        if a.time and b.time and a.time.value[:7] != b.time.value[:7]:
+            return False
+        if a.type == "Plan":
+            return a.trigger_word == b.trigger_word or a.sentence == b.sentence
+        if a.type == "Statement":
+            return False
+        if a.type in PERSONAL:
+            pa = {k for r, k in a.roles if r == "person"}
+            pb = {k for r, k in b.roles if r == "person"}
+            return not pa or not pb or bool(pa & pb)
+        if a.type in ("Acquisition", "Merger", "Investment", "Lawsuit", "Partnership", "ProductLaunch", "IPO"):
+            ca = {k for r, k in a.roles if self.ents.found[k].type in ("Company", "Product")}
+            cb = {k for r, k in b.roles if self.ents.found[k].type in ("Company", "Product")}
+            return not ca or not cb or bool(ca & cb)
+        return True
+
+    def _causes_in_sentence(self, sentence: Sentence) -> None:
+        here = [i for i, d in enumerate(self.drafts)
+                if any(m.sentence == sentence.index for m in [d.trigger, *d.mentions])]
+        for i in here:
+            for j in here:
+                if i == j:
+                    continue
+                a, b = self.drafts[i], self.drafts[j]
+                a_end = max(m.end for m in [a.trigger, *a.mentions] if m.sentence == sentence.index)
+                b_start = min(m.start for m in [b.trigger, *b.mentions] if m.sentence == sentence.index)
+                if a_end <= b_start and _CAUSAL.match(self.text[a_end:b_start]):
+                    a.causes.add(j)
+                elif b.type in RESPONSES and a.type in INCIDENTS and b.type != a.type:
+                    sentence_text = sentence.text
+                    if b.type != "Plan" or _PLAN_CAUSE_CUES.search(sentence_text):
+                        a.causes.add(j)
+
+    def _default_causes(self) -> None:
+        caused = {j for d in self.drafts for j in d.causes}
+        physical = [i for i, d in enumerate(self.drafts) if d.type in PHYSICAL]
+        if physical:
+            for j, d in enumerate(self.drafts):
+                if d.type in DISRUPTIONS and j not in caused:
+                    self.drafts[physical[0]].causes.add(j)
+
+    def _inherit_times(self) -> None:
+        for draft in self.drafts:
+            if draft.time is None and draft.type in INCIDENTS:
+                for j in sorted(draft.causes):
+                    effect = self.drafts[j]
+                    if effect.type in INCIDENTS and effect.time is not None:
+                        value = effect.time
+                        if value.precision == "day":
+                            value = TimeValue(value.value[:7], "month", value.text)
+                        draft.time = value
+                        break
+
+    # -- output ---------------------------------------------------------------------------
+
+    def events(self, article_slug: str) -> list[Event]:
+        ids = {}
+        counters: dict[str, int] = {}
+        order = sorted(range(len(self.drafts)), key=lambda i: (self.drafts[i].trigger.start, self.drafts[i].type))
+        for i in order:
+            etype = self.drafts[i].type
+            counters[etype] = counters.get(etype, 0) + 1
+            ids[i] = f"{_kebab(etype)}-{counters[etype]}"
+        result = []
+        for i in order:
+            d = self.drafts[i]
+            time = d.time
+            if d.fiscal_period:
+                time = replace(time, fiscal_period=d.fiscal_period) if time else TimeValue(d.fiscal_period[:4], "year", d.fiscal_period, d.fiscal_period)
+            result.append(Event(
+                id=ids[i],
+                type=d.type,
+                trigger=replace(d.trigger, text=d.trigger.text),
+                arguments=tuple(Argument(role, key) for role, key in d.roles),
+                time=time,
+                confidence=round(d.confidence, 2),
+                mentions=tuple(d.mentions),
+                causes=tuple(sorted(ids[j] for j in d.causes)),
+            ))
+        return result
+
+
+def _segment(offset: int, quotes: list[QuoteSpan]) -> tuple[int, int] | None:
+    for q in quotes:
+        if q.start <= offset < q.end:
+            return (q.start, q.end)
+    return None
+
+
+def _kebab(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z][a-z])", "-", name).lower()

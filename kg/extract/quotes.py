@@ -1,0 +1,120 @@
+"""Direct quotations and their speakers.
+
+A quotation is a double-quoted stretch (or a single-quoted one followed by a speech ending such as
+``라고``) in a body sentence that is reported as speech: followed by ``며``/``고``/``라고``/``라며``...
+Scare quotes (``'카카오 먹통' 사태``) are not quotations. The speaker is the person (or company)
+named as subject outside the quotes in the same sentence, a ``홍 대표``-style alias, or, for
+``그는``/``이어``/a quote-only sentence, the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Mention, Sentence
+from .entities import EntityFinder
+from .text import QuoteSpan, in_spans, quote_spans
+
+__all__ = ["QuoteFinder", "QuoteDraft"]
+
+_SPEECH_AFTER = re.compile(r"^\s*(?:이?라?며|이?라?면서|이?라?고|(?:이)?라는|고\s|며\s|라고|라며|면서|\s*(?:고|며)?\s*(?:말했|밝혔|강조했|설명했|덧붙였|전했|했다|답했|언급했|주장했|지적했|토로했))")
+_PRONOUN = re.compile(r"(?:^|\s)(그는|그녀는|그가|그녀가|이어|또|또한|아울러|그러면서|이와\s*함께)\s")
+_SPEECH_VERB = re.compile(r"(말했|밝혔|강조했|설명했|덧붙였|전했|했다|답했|언급했|주장했|지적했|토로했|발표했)")
+_MIN_QUOTE = 4
+
+
+@dataclass
+class QuoteDraft:
+    span: QuoteSpan
+    text: str
+    speaker: str  # entity key
+    sentence: int
+    confidence: float
+
+
+class QuoteFinder:
+    def __init__(self, document: Document, entities: EntityFinder):
+        self.doc = document
+        self.text = document.article.text
+        self.ents = entities
+        self.quotes: list[QuoteDraft] = []
+        self.speaker_by_quote: dict[int, str] = {}  # quote span start -> speaker key
+
+    def run(self) -> list[QuoteDraft]:
+        last_speaker: str | None = None
+        last_sentence_had_quote = False
+        for sentence in self.doc.sentences:
+            if sentence.zone is not None:
+                last_sentence_had_quote = False
+                continue
+            spans = [q for q in quote_spans(sentence) if self._is_quotation(q, sentence)]
+            if not spans:
+                last_sentence_had_quote = False
+                subject = self._subject(sentence, [])
+                if subject and subject.startswith("Person/"):
+                    last_speaker = subject
+                continue
+            speaker, confidence = self._speaker(sentence, spans, last_speaker, last_sentence_had_quote)
+            if speaker is None:
+                last_sentence_had_quote = True
+                continue
+            for span in spans:
+                inner = self.text[span.inner_start:span.inner_end].strip()
+                self.quotes.append(QuoteDraft(span, inner, speaker, sentence.index, confidence))
+                self.speaker_by_quote[span.start] = speaker
+            last_speaker = speaker
+            last_sentence_had_quote = True
+        return self.quotes
+
+    def _is_quotation(self, span: QuoteSpan, sentence: Sentence) -> bool:
+        inner = self.text[span.inner_start:span.inner_end].strip()
+        if len(inner) < _MIN_QUOTE:
+            return False
+        after = self.text[span.end:sentence.end]
+        if _SPEECH_AFTER.match(after):
+            return True
+        # a sentence that is only a quotation (a new paragraph continuing a speech)
+        if span.double and span.start - sentence.start <= 1 and sentence.end - span.end <= 2 and " " in inner:
+            return True
+        return False
+
+    def _subject(self, sentence: Sentence, spans: list[QuoteSpan]) -> str | None:
+        """The person (else company/organisation) named outside quotes, preferring subjects."""
+        best = None
+        for mention, found in self.ents.mentions_in(sentence):
+            if in_spans(mention.start, mention.end, spans) or found.type in ("Location", "Facility", "Product", "NewsOutlet"):
+                continue
+            if self.doc.article.zone_at(mention.start) is not None:
+                continue
+            after = self.text[mention.end: mention.end + 12]
+            subject = re.match(r"^\s*(?:[가-힣A-Za-z0-9]+\s+){0,3}?[가-힣A-Za-z]*(?:은|는|이|가|측은|측이|께서)(?:\s|$)", after)
+            direct = re.match(r"^(?:은|는|이|가|측은|측이|께서)(?:\s|$)", after)
+            score = (found.type == "Person", bool(direct), bool(subject), -mention.start)
+            if best is None or score > best[0]:
+                best = (score, found.key)
+        if best is None:
+            return None
+        (is_person, direct, subject, _), key = best
+        if not (direct or subject):
+            return None
+        return key
+
+    def _speaker(self, sentence: Sentence, spans: list[QuoteSpan], last: str | None,
+                 continuing: bool) -> tuple[str | None, float]:
+        first_quote = spans[0].start
+        outside_before = self.text[sentence.start:first_quote]
+        subject = self._subject(sentence, spans)
+        if subject:
+            return subject, 0.85
+        if last and _PRONOUN.search(" " + outside_before):
+            return last, 0.75
+        if last and continuing and not outside_before.strip():
+            return last, 0.6
+        if last and not outside_before.strip() and _SPEECH_VERB.search(self.text[spans[-1].end:sentence.end]):
+            return last, 0.6
+        return None, 0.0
+
+    def mentions(self) -> list[Mention]:
+        return [Mention(q.span.start, q.span.end, self.text[q.span.start:q.span.end], q.sentence, q.confidence, "quote")
+                for q in self.quotes]

@@ -1,0 +1,115 @@
+"""Small views over analysed sentences shared by the extractors: words (eojeol) and quote spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Sentence, Token
+
+__all__ = ["Word", "words_of", "quote_spans", "QuoteSpan", "in_spans"]
+
+# Tags that end the content part (stem) of a word: particles, endings, copula, suffix verbs.
+_FUNCTION_TAG_PREFIXES = ("J", "E", "VCP", "XSV", "XSA", "SF", "SP", "SS", "SW", "SE", "SO")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A whitespace-delimited word (eojeol) with its content part (``stem``) before particles."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    stem_end: int  # absolute offset where particles/endings begin
+
+    @property
+    def stem(self) -> str:
+        return self.text[: self.stem_end - self.start]
+
+    @property
+    def particle(self) -> str:
+        return self.text[self.stem_end - self.start:]
+
+    @property
+    def first_tag(self) -> str:
+        return self.tokens[0].tag if self.tokens else ""
+
+
+def words_of(sentence: Sentence, text: str) -> list[Word]:
+    """Group a sentence's tokens into words by whitespace in the underlying ``text``."""
+    words: list[Word] = []
+    group: list[Token] = []
+    for token in sentence.tokens:
+        if group:
+            group_end = max(t.end for t in group)
+            if token.start > group_end and not text[group_end:token.start].strip():
+                words.append(_make_word(group, text))
+                group = []
+        group.append(token)
+    if group:
+        words.append(_make_word(group, text))
+    return words
+
+
+def _make_word(tokens: list[Token], text: str) -> Word:
+    end = max(t.end for t in tokens)
+    while len(tokens) > 1 and tokens[0].tag in ("SSO", "SSC", "SW", "SP", "SO"):
+        tokens = tokens[1:]  # opening punctuation glued to the word ('카카오, (주)...)
+    start = tokens[0].start
+    stem_end = end
+    previous_end = start
+    for token in tokens:
+        if token.tag.startswith(_FUNCTION_TAG_PREFIXES) and token is not tokens[0]:
+            # a particle merged into the previous syllable (남궁훈 -> 남궁/후/ᆫ) belongs to the stem
+            stem_end = token.start if token.start >= previous_end else token.end
+            break
+        previous_end = token.end
+    return Word(start, end, text[start:end], tuple(tokens), max(stem_end, start))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # absolute offset of the opening quote mark
+    end: int  # absolute offset after the closing quote mark
+    inner_start: int
+    inner_end: int
+    double: bool
+
+
+_OPEN_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "「": "」", "『": "』"}
+
+
+def quote_spans(sentence: Sentence) -> list[QuoteSpan]:
+    """Quoted stretches in a sentence (straight or curly, double or single quotes)."""
+    spans = []
+    text = sentence.text
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPEN_CLOSE:
+            close = _OPEN_CLOSE[ch]
+            j = text.find(close, i + 1)
+            if j == -1 and ch == '"':
+                j = text.find("”", i + 1)
+            if j > i + 1:
+                spans.append(QuoteSpan(
+                    sentence.start + i, sentence.start + j + 1,
+                    sentence.start + i + 1, sentence.start + j,
+                    double=ch in '"“',
+                ))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def in_spans(start: int, end: int, spans) -> object | None:
+    """The first span (with .start/.end) that contains [start, end), else None."""
+    for span in spans:
+        if span.start <= start and end <= span.end:
+            return span
+    return None
+
+
+_WS = re.compile(r"\s+")

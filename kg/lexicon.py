@@ -1,0 +1,276 @@
+"""Lexicons: gazetteers, titles, surnames, name cues, event triggers and boilerplate patterns.
+
+Everything here is data loaded from ``kg/data`` (and, optionally, a user's own directory with the
+same file names, whose rows are added to the built-in ones). Nothing in this module knows about a
+particular article.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from .errors import KgError
+from .model import EVENT_TYPES
+
+__all__ = ["Lexicon", "GazetteerEntry", "Title", "TriggerRule", "normalize_name", "default_lexicon"]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_GAZETTEER_FILES = {
+    "Company": "companies.tsv",
+    "NewsOutlet": "outlets.tsv",
+    "Organization": "organizations.tsv",
+    "Location": "locations.tsv",
+    "Product": "products.tsv",
+    "Facility": "facilities.tsv",
+}
+
+_LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|\s*(주식회사|\(주\)|㈜|\(유\))$")
+
+
+def normalize_name(name: str) -> str:
+    """The identity form of a name: NFC, legal forms (주식회사, (주), ㈜) and spaces removed, Latin folded."""
+    text = unicodedata.normalize("NFC", name).strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEGAL_FORM_RE.sub("", text).strip()
+    return re.sub(r"[\s·]+", "", text).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    id: str
+    type: str
+    ko: str
+    en: str | None = None
+    aliases: tuple[str, ...] = ()
+    ticker: str | None = None
+    owner: str | None = None  # company id (products, facilities) or parent company id
+    domains: tuple[str, ...] = ()
+    location: str | None = None
+    kind: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.type}/{self.id}"
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        return (self.ko, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    title: str
+    canonical: str
+    en: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    event_type: str
+    pattern: re.Pattern
+    trigger: str | None
+    confidence: float
+    requires: tuple[str, ...] = ()
+    context: re.Pattern | None = None
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(value is None for value in row.values()):
+            raise KgError(f"{path}: row {number} has the wrong number of columns (tab-separated)")
+    return rows
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+
+
+@dataclass
+class Lexicon:
+    """All lexical resources; build with :func:`Lexicon.load` (or :func:`default_lexicon`)."""
+
+    entries: list[GazetteerEntry]
+    titles: dict[str, Title]
+    surnames: dict[str, str]
+    cues: dict[str, tuple[str, ...]]
+    legal_forms: tuple[str, ...]
+    not_names: frozenset[str]
+    triggers: list[TriggerRule]
+    hedges: re.Pattern
+    anaphora: re.Pattern
+    plan_markers: re.Pattern
+    plan_actions: tuple[str, ...]
+    boilerplate: dict[str, list[re.Pattern]]
+    fingerprint: str = ""
+    _by_surface: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, *extra_dirs: str | Path) -> "Lexicon":
+        dirs = [DATA_DIR, *(Path(d) for d in extra_dirs)]
+        digest = hashlib.sha256()
+        entries: list[GazetteerEntry] = []
+        titles: dict[str, Title] = {}
+        surnames: dict[str, str] = {}
+        for directory in dirs:
+            if not directory.is_dir():
+                raise KgError(f"lexicon directory not found: {directory}")
+            for etype, filename in _GAZETTEER_FILES.items():
+                path = directory / "gazetteer" / filename
+                if not path.exists():
+                    continue
+                digest.update(path.read_bytes())
+                for row in _read_tsv(path):
+                    entries.append(GazetteerEntry(
+                        id=row["id"], type=etype, ko=unicodedata.normalize("NFC", row["ko"]),
+                        en=row.get("en") or None,
+                        aliases=tuple(unicodedata.normalize("NFC", a) for a in _split(row.get("aliases"))),
+                        ticker=row.get("ticker") or None,
+                        owner=row.get("owner") or row.get("parent") or None,
+                        domains=_split(row.get("domains")),
+                        location=row.get("location") or None,
+                        kind=row.get("kind") or None,
+                    ))
+            path = directory / "titles.tsv"
+            if path.exists():
+                digest.update(path.read_bytes())
+                for row in _read_tsv(path):
+                    titles[row["title"]] = Title(row["title"], row["canonical"], row["en"], row["kind"])
+            path = directory / "surnames.txt"
+            if path.exists():
+                digest.update(path.read_bytes())
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    if line and not line.startswith("#"):
+                        ko, _, en = line.partition("\t")
+                        surnames.setdefault(ko.strip(), en.strip())
+        base = _load_yaml(DATA_DIR / "name_cues.yaml", digest)
+        trig = _load_yaml(DATA_DIR / "triggers.yaml", digest)
+        boiler = _load_yaml(DATA_DIR / "boilerplate.yaml", digest)
+        for directory in dirs[1:]:
+            extra = directory / "triggers.yaml"
+            if extra.exists():
+                for etype, rules in (_load_yaml(extra, digest) or {}).items():
+                    if etype not in EVENT_TYPES:
+                        raise KgError(f"{extra}: unknown event type '{etype}' (one of: {', '.join(EVENT_TYPES)})")
+                    if isinstance(rules, list):
+                        trig.setdefault(etype, []).extend(rules)
+        triggers = []
+        for etype, rules in trig.items():
+            if etype not in EVENT_TYPES:
+                continue
+            for rule in rules:
+                triggers.append(TriggerRule(
+                    event_type=etype,
+                    pattern=re.compile(rule["pattern"]),
+                    trigger=rule.get("trigger"),
+                    confidence=float(rule.get("confidence", 0.7)),
+                    requires=tuple(rule.get("requires", ())),
+                    context=re.compile(rule["context"]) if rule.get("context") else None,
+                ))
+        lexicon = cls(
+            entries=entries,
+            titles=titles,
+            surnames=surnames,
+            cues={t: tuple(base.get(t, ())) for t in ("Company", "Organization", "Facility")},
+            legal_forms=tuple(base.get("legal_forms", ())),
+            not_names=frozenset(base.get("not_names", ())),
+            triggers=triggers,
+            hedges=re.compile(trig["hedges"]),
+            anaphora=re.compile(trig["anaphora"]),
+            plan_markers=re.compile(trig["plan_markers"]),
+            plan_actions=tuple(trig["plan_actions"]),
+            boilerplate={k: [re.compile(p) for p in v] for k, v in boiler.items()},
+            fingerprint=digest.hexdigest()[:16],
+        )
+        lexicon._index()
+        return lexicon
+
+    def _index(self) -> None:
+        by_surface: dict[str, list[GazetteerEntry]] = {}
+        for entry in self.entries:
+            for surface in entry.surfaces:
+                by_surface.setdefault(normalize_name(surface), []).append(entry)
+        self._by_surface = by_surface
+
+    def lookup(self, surface: str, types: tuple[str, ...] | None = None) -> GazetteerEntry | None:
+        """The gazetteer entry a surface form names (first of the given types), or None."""
+        for entry in self._by_surface.get(normalize_name(surface), ()):
+            if types is None or entry.type in types:
+                return entry
+        return None
+
+    @cached_property
+    def by_key(self) -> dict[str, GazetteerEntry]:
+        return {entry.key: entry for entry in self.entries}
+
+    @cached_property
+    def outlet_by_domain(self) -> dict[str, GazetteerEntry]:
+        result = {}
+        for entry in self.entries:
+            for domain in entry.domains:
+                result[domain.lower()] = entry
+        return result
+
+    def outlet_for_domain(self, domain: str) -> GazetteerEntry | None:
+        domain = domain.lower().strip(".")
+        while domain:
+            if domain in self.outlet_by_domain:
+                return self.outlet_by_domain[domain]
+            _, _, domain = domain.partition(".")
+        return None
+
+    @cached_property
+    def user_words(self) -> list[tuple[str, str]]:
+        """(surface, entity key) pairs to load into the tokenizer, longest first, deterministic."""
+        words = {}
+        for entry in self.entries:
+            for surface in entry.surfaces:
+                if len(surface) >= 2 and surface not in words:
+                    words[surface] = entry.key
+        return sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+    @cached_property
+    def title_pattern(self) -> re.Pattern:
+        """Matches a title at the end of a word stem (단독대표, CAC센터장, 부사장), longest first."""
+        names = sorted(self.titles, key=lambda t: (-len(t), t))
+        return re.compile("(?:" + "|".join(re.escape(t) for t in names) + ")$")
+
+    def title_of(self, stem: str) -> tuple[str, Title] | None:
+        """Split a word stem ending with a title into (prefix, title)."""
+        match = self.title_pattern.search(stem)
+        if not match:
+            return None
+        return stem[: match.start()], self.titles[match.group(0)]
+
+
+def _load_yaml(path: Path, digest) -> dict:
+    data = path.read_bytes()
+    digest.update(data)
+    try:
+        return yaml.safe_load(data) or {}
+    except yaml.YAMLError as ex:
+        raise KgError(f"{path}: not valid YAML: {ex}") from None
+
+
+_DEFAULT: Lexicon | None = None
+
+
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Lexicon.load()
+    return _DEFAULT

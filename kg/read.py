@@ -1,0 +1,186 @@
+"""Read stage: files (text, HTML, JSON Lines) -> decoded ``RawArticle`` records.
+
+Encodings Korean sites serve (UTF-8, CP949/EUC-KR, UTF-16 with BOM) are detected; empty,
+binary and malformed inputs raise :class:`~kg.errors.InputError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .model import RawArticle
+
+__all__ = ["read_inputs", "read_path", "decode_bytes", "parse_date", "FORMATS"]
+
+FORMATS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+_KOREAN_ENCODINGS = ["cp949", "euc_kr", "iso2022_kr", "johab", "utf_16", "utf_32"]
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode an input file's bytes, or raise ``InputError`` saying why it cannot be read."""
+    if not data.strip():
+        raise InputError(source, "the file is empty", "give a file with article text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise InputError(source, "this looks like a binary file, not text",
+                         "give a .txt, .html or .jsonl file with article text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_KOREAN_ENCODINGS).best()
+    if best is None:
+        raise InputError(source, "cannot detect the text encoding",
+                         "save the file as UTF-8 (or CP949/EUC-KR)")
+    return str(best)
+
+
+def parse_date(value: object, source: str, line: int | None = None, field: str = "published") -> dt.date | None:
+    """Parse a metadata date (``2022-11-03``, ``2022-11-03T09:16:00+09:00``, ``2022.11.03``)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(source, f"'{field}' must be a date string, not {type(value).__name__}",
+                         "use YYYY-MM-DD", line)
+    text = value.strip().replace(".", "-").replace("/", "-")
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        try:
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            raise InputError(source, f"'{field}' is not a date: {value!r}", "use YYYY-MM-DD", line) from None
+
+
+def _stdin_id(text: str) -> str:
+    return "stdin-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def _sniff_format(text: str) -> str:
+    head = text.lstrip()[:200].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body", "<article")):
+        return "html"
+    return "txt"
+
+
+def read_path(path: str | Path, fmt: str | None = None) -> Iterator[RawArticle]:
+    """Read one input (``-`` for standard input) and yield its articles."""
+    name = str(path)
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        stem = None
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(name, "is a directory", "give the article files, e.g. DIR/*.txt")
+        if not p.exists():
+            raise InputError(name, "no such file")
+        try:
+            data = p.read_bytes()
+        except OSError as ex:
+            raise InputError(name, f"cannot read the file: {ex.strerror}") from None
+        stem = p.stem
+        if fmt is None:
+            fmt = FORMATS.get(p.suffix.lower())
+            if fmt is None:
+                raise InputError(name, f"unknown input format '{p.suffix or '(no extension)'}'",
+                                 "use .txt, .html or .jsonl, or pass --format")
+    text = decode_bytes(data, name)
+    if fmt is None:
+        fmt = _sniff_format(text)
+    if fmt == "jsonl":
+        yield from _read_jsonl(text, name)
+    elif fmt == "html":
+        yield _read_html(text, name, stem or _stdin_id(text))
+    elif fmt == "txt":
+        yield RawArticle(id=stem or _stdin_id(text), source=name, text=text, format="txt")
+    else:
+        raise InputError(name, f"unknown input format '{fmt}'", "use txt, html or jsonl")
+
+
+def read_inputs(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[RawArticle]:
+    """Read several inputs in order; directories are not expanded (pass their files)."""
+    for path in paths:
+        yield from read_path(path, fmt)
+
+
+_JSONL_FIELDS = ("id", "url", "title", "published", "publisher", "text")
+
+
+def _read_jsonl(text: str, source: str) -> Iterator[RawArticle]:
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as ex:
+            raise InputError(source, f"broken JSON: {ex.msg} at column {ex.colno}",
+                             "each line must be one JSON object", number) from None
+        if not isinstance(record, dict):
+            raise InputError(source, "a line must be a JSON object", 'e.g. {"id": "a1", "text": "..."}', number)
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise InputError(source, "the record has no 'text'", "'text' is required and must be a non-empty string", number)
+        for key in ("id", "url", "title", "publisher"):
+            if record.get(key) is not None and not isinstance(record[key], (str, int)):
+                raise InputError(source, f"'{key}' must be a string", None, number)
+        article_id = str(record.get("id") or f"{Path(source).stem}-{number}")
+        if article_id in seen:
+            raise InputError(source, f"duplicate id '{article_id}' (first on line {seen[article_id]})",
+                             "ids must be unique within a file", number)
+        seen[article_id] = number
+        yield RawArticle(
+            id=article_id,
+            source=f"{source}:{number}",
+            text=body,
+            format="jsonl",
+            url=_opt_str(record.get("url")),
+            title=_opt_str(record.get("title")),
+            published=parse_date(record.get("published"), source, number),
+            publisher=_opt_str(record.get("publisher")),
+        )
+
+
+def _opt_str(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _read_html(html: str, source: str, article_id: str) -> RawArticle:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        raise InputError(source, "no article text found in this HTML page",
+                         "give the article page itself, or its text as .txt")
+    published = None
+    if getattr(doc, "date", None):
+        try:
+            published = dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None
+    return RawArticle(
+        id=article_id,
+        source=source,
+        text=doc.text,
+        format="html",
+        url=getattr(doc, "url", None),
+        title=getattr(doc, "title", None),
+        published=published,
+        publisher=getattr(doc, "sitename", None),
+    )

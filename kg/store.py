@@ -1,0 +1,219 @@
+"""Stores: where graphs live and how they are queried.
+
+- an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD) loaded into an in-memory Oxigraph store;
+- an embedded on-disk Oxigraph store (a directory) -- the default, no server to start;
+- a SPARQL 1.1 endpoint (``http://...``), through the SPARQL 1.1 Protocol.
+
+Queries always see the union of all article graphs as the default graph. SPARQL runs on
+Oxigraph or on the remote server, never on rdflib's own engine (too slow past ~100 k triples).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from .errors import KgError, QueryError, StoreError
+
+__all__ = ["open_source", "Source", "OxigraphSource", "EndpointSource", "to_ox", "RDF_FILE_FORMATS"]
+
+RDF_FILE_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+}
+_MARKER = "kg-store.txt"  # written into store directories made by kg
+
+
+def to_ox(term):
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class Source:
+    """Something SPARQL can be run against."""
+
+    name: str
+
+    def query(self, sparql: str):  # -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class OxigraphSource(Source):
+    def __init__(self, store: ox.Store, name: str):
+        self.store = store
+        self.name = name
+
+    def query(self, sparql: str):
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as ex:
+            raise QueryError(f"the SPARQL query does not parse: {ex}") from None
+        except OSError as ex:
+            raise StoreError(f"{self.name}: {ex}") from None
+
+    # -- writing (embedded stores) ------------------------------------------------------
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> int:
+        """Replace one named graph with the given triples; returns the number written."""
+        g = ox.NamedNode(str(graph))
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
+        if self.store.contains_named_graph(g):
+            self.store.remove_graph(g)
+        self.store.extend(quads)
+        return len(quads)
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    def close(self) -> None:
+        try:
+            self.store.flush()
+        except OSError:
+            pass
+
+
+class EndpointSource(Source):
+    """A SPARQL 1.1 endpoint. Credentials come from the URL (``http://user:pw@host/sparql``)."""
+
+    def __init__(self, url: str, timeout: float = 60.0):
+        parts = urllib.parse.urlsplit(url)
+        self.auth = None
+        if parts.username:
+            token = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+            self.auth = "Basic " + base64.b64encode(token.encode()).decode()
+            netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+            url = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        self.url = url
+        self.name = url
+        self.timeout = timeout
+
+    def _post(self, body: dict, accept: str, endpoint: str | None = None) -> bytes:
+        data = urllib.parse.urlencode(body).encode("utf-8")
+        request = urllib.request.Request(endpoint or self.url, data=data, method="POST", headers={
+            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        if self.auth:
+            request.add_header("Authorization", self.auth)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as ex:
+            detail = ex.read()[:300].decode("utf-8", "replace").strip()
+            raise StoreError(f"{self.url}: HTTP {ex.code} {ex.reason}: {detail}") from None
+        except (urllib.error.URLError, OSError) as ex:
+            raise StoreError(f"{self.url}: cannot reach the SPARQL endpoint ({getattr(ex, 'reason', ex)})") from None
+
+    def query(self, sparql: str):
+        kind = _query_kind(sparql)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            data = self._post({"query": sparql}, "application/n-triples")
+            return ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        data = self._post({"query": sparql}, "application/sparql-results+json")
+        try:
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as ex:
+            raise StoreError(f"{self.url}: the endpoint did not answer with SPARQL JSON results ({ex})") from None
+
+    def update(self, sparql: str) -> None:
+        self._post({"update": sparql}, "*/*")
+
+    def replace_graph(self, graph: URIRef, triples: list[tuple], batch: int = 1000) -> int:
+        """SPARQL 1.1 Update: drop the article's graph, then insert its triples in batches
+        (FINDINGS: Virtuoso rejects INSERT DATA batches of 5,000)."""
+        from rdflib import Graph
+
+        self.update(f"DROP SILENT GRAPH <{graph}>")
+        for i in range(0, len(triples), batch):
+            chunk = Graph()
+            for triple in triples[i:i + batch]:
+                chunk.add(triple)
+            body = chunk.serialize(format="nt")
+            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        return len(triples)
+
+
+def _query_kind(sparql: str) -> str:
+    import re
+
+    body = re.sub(r"(?im)^\s*(PREFIX|BASE)\s+[^\n]*$", "", re.sub(r"#[^\n]*", "", sparql))
+    m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.I)
+    return m.group(1).upper() if m else "SELECT"
+
+
+def is_store_dir(path: Path) -> bool:
+    return path.is_dir() and ((path / _MARKER).exists() or (path / "CURRENT").exists())
+
+
+def open_store(path: str | Path, create: bool = True, read_only: bool = False) -> OxigraphSource:
+    """Open (or create) an embedded Oxigraph store directory."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory (give a directory for --store)")
+    if path.is_dir() and any(path.iterdir()) and not is_store_dir(path):
+        raise StoreError(f"{path}: this directory is not a kg store (it has other files); give a new or empty directory")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no such store")
+        path.mkdir(parents=True)
+    try:
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as ex:
+        if "lock" in str(ex).lower():
+            raise StoreError(f"{path}: the store is in use by another process (close it, or query it read-only)") from None
+        raise StoreError(f"{path}: cannot open the store: {ex}") from None
+    if not read_only and not (path / _MARKER).exists():
+        (path / _MARKER).write_text("An embedded Oxigraph store written by kg.\n", encoding="utf-8")
+    return OxigraphSource(store, str(path))
+
+
+def open_source(source: str, write: bool = False) -> Source:
+    """An RDF file, a store directory, or a SPARQL endpoint URL."""
+    if source.startswith(("http://", "https://")):
+        return EndpointSource(source)
+    path = Path(source)
+    if path.is_dir():
+        if not is_store_dir(path):
+            raise StoreError(f"{source}: this directory is not a kg store (make one with: kg ingest FILES --store {source})")
+        return open_store(path, create=False, read_only=not write)
+    if not path.exists():
+        raise KgError(f"{source}: no such file, store directory or URL")
+    fmt = RDF_FILE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise KgError(f"{source}: unknown RDF format '{path.suffix}' (use .ttl, .trig, .nt, .nq or .jsonld)")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as ex:
+        raise KgError(f"{source}: not valid {fmt.name}: {ex}") from None
+    return OxigraphSource(store, source)
+
+
+def env_store() -> str | None:
+    return os.environ.get("KG_STORE")
