@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.clean import clean
+from kg.lexicon import default_lexicon
+from kg.model import RawArticle, ZoneKind
+from kg.read import read_path
+
+from .conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def example_article():
+    (raw,) = list(read_path(EXAMPLE))
+    return clean(raw, default_lexicon())
+
+
+def test_clean_removes_forum_boilerplate(example_article):
+    text = example_article.text
+    for junk in ("페이지 정보", "마린보이", "관련링크", "댓글목록", "등록된 댓글이 없습니다"):
+        assert junk not in text
+
+
+def test_clean_keeps_repeated_body_once(example_article):
+    assert example_article.text.count("홍은택 대표는 3일 3분기 실적 콘퍼런스콜에서") == 1
+    assert example_article.text.count("현재 건립중이거나") == 1
+
+
+def test_clean_headline_section_date_and_dateline(example_article):
+    article = example_article
+    assert article.section == "IR"
+    assert article.title.startswith("홍은택 카카오 대표")
+    assert article.published == dt.date(2022, 11, 3)
+    assert article.publisher == "뉴스1"
+    assert article.dateline_place == "서울"
+    assert [r.name for r in article.reporters] == ["정은지", "이정후"]
+    assert {r.email for r in article.reporters} == {"ejjung@news1.kr", "leejh@news1.kr"}
+    assert article.text.startswith("(서울=뉴스1) 정은지 이정후 기자 =")
+    kinds = [z.kind for z in article.zones]
+    assert ZoneKind.DATELINE in kinds and ZoneKind.BYLINE in kinds
+
+
+def test_clean_reporter_offsets_point_at_names(example_article):
+    for reporter in example_article.reporters:
+        assert example_article.text[reporter.start:reporter.end] == reporter.name
+
+
+@pytest.mark.parametrize("text,publisher,reporters", [
+    ("제목 줄\n[서울=뉴시스]박지성 기자 = 삼성전자가 5일 신제품을 공개했다.\n본문 둘째 문장이다.", "뉴시스", ["박지성"]),
+    ("제목 줄\n[이데일리 김민수 기자] 현대차가 리콜을 시작했다.\n둘째 문장이다.", "이데일리", ["김민수"]),
+    ("제목 줄\n(세종=연합뉴스) 최은영 한상우 기자 = 정부가 발표했다.\n둘째 문장이다.", "연합뉴스", ["최은영", "한상우"]),
+    ("제목 줄\nLG전자가 신제품을 공개했다.\n둘째 문장이다.\n김도윤 기자 kimdy@hankyung.com", "한국경제", ["김도윤"]),
+])
+def test_clean_datelines_and_bylines(text, publisher, reporters):
+    article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
+    assert article.publisher == publisher
+    assert [r.name for r in article.reporters] == reporters
+
+
+@pytest.mark.parametrize("line,date", [
+    ("입력 2023.06.14 10:21 수정 2023.06.14 11:02", dt.date(2023, 6, 14)),
+    ("작성자 누군가 댓글 0건 조회 12회 작성일 23-06-14 10:21본문", dt.date(2023, 6, 14)),
+    ("기사입력 2024-03-05 09:00", dt.date(2024, 3, 5)),
+])
+def test_clean_publication_date_from_text(line, date):
+    text = f"제목\n{line}\n(서울=뉴스1) 김아무 기자 = 본문 문장이다.\n둘째 문장이다."
+    assert clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon()).published == date
+
+
+def test_clean_metadata_wins_over_text():
+    text = "제목\n입력 2023.06.14 10:21\n(서울=뉴스1) 김아무 기자 = 본문 문장이다.\n둘째 문장이다."
+    raw = RawArticle("x", "x.jsonl:1", text, "jsonl", published=dt.date(2020, 1, 2), publisher="연합뉴스")
+    article = clean(raw, default_lexicon())
+    assert (article.published, article.publisher) == (dt.date(2020, 1, 2), "연합뉴스")
+
+
+def test_clean_portal_tail_is_dropped():
+    text = "제목\n(서울=뉴스1) 김아무 기자 = 첫 문장이다.\n둘째 문장이다.\nⓒ 뉴스핌 무단전재 및 재배포 금지\n관련기사\n다른 기사 제목이다 클릭"
+    article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
+    assert article.text.splitlines()[-1] == "둘째 문장이다."

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.timex import find_times
+
+PUB = dt.date(2022, 11, 3)
+
+
+@pytest.mark.parametrize("text,value,precision,fiscal", [
+    ("지난달 발생한", "2022-10", "month", None),
+    ("3일 열린", "2022-11-03", "day", None),
+    ("지난 28일", "2022-10-28", "day", None),
+    ("오는 15일", "2022-11-15", "day", None),
+    ("오는 1일", "2022-12-01", "day", None),
+    ("전날", "2022-11-02", "day", None),
+    ("이날", "2022-11-03", "day", None),
+    ("지난해", "2021", "year", None),
+    ("올해 2분기", "2022", "year", "2022-Q2"),
+    ("3분기 실적", "2022", "year", "2022-Q3"),
+    ("지난해 4분기", "2021", "year", "2021-Q4"),
+    ("상반기", "2022", "year", "2022-H1"),
+    ("2022년 10월 15일", "2022-10-15", "day", None),
+    ("2023년 5월", "2023-05", "month", None),
+    ("2021년", "2021", "year", None),
+    ("10월 중", "2022-10", "month", None),
+    ("12월 1일", "2022-12-01", "day", None),
+])
+def test_timex_resolves_against_publication_date(text, value, precision, fiscal):
+    (found,) = list(find_times(text, PUB))
+    assert (found.value.value, found.value.precision, found.value.fiscal_period) == (value, precision, fiscal)
+
+
+@pytest.mark.parametrize("text", ["3일간", "사흘 만에", "제3일", "4500만명", "1~3분기"])
+def test_timex_ignores_durations_and_counts(text):
+    assert list(find_times(text, PUB)) == []
+
+
+def test_timex_offsets_are_absolute():
+    (found,) = list(find_times("그는 지난달 말했다", PUB, offset=100))
+    assert (found.start, found.end) == (103, 106)
+
+
+def test_timex_without_publication_date_keeps_absolute_only():
+    values = [t.value.value for t in find_times("2022년 10월 15일과 지난달", None)]
+    assert values == ["2022-10-15"]
