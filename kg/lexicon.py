@@ -115,6 +115,7 @@ class Lexicon:
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
     boilerplate: dict[str, list[re.Pattern]]
+    ambiguous: frozenset[str] = frozenset()
     fingerprint: str = ""
     _by_surface: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
 
@@ -156,6 +157,13 @@ class Lexicon:
                     if line and not line.startswith("#"):
                         ko, _, en = line.partition("\t")
                         surnames.setdefault(ko.strip(), en.strip())
+        ambiguous: set[str] = set()
+        for directory in dirs:
+            path = directory / "ambiguous.txt"
+            if path.exists():
+                digest.update(path.read_bytes())
+                ambiguous.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                                 if line.strip() and not line.startswith("#"))
         base = _load_yaml(DATA_DIR / "name_cues.yaml", digest)
         trig = _load_yaml(DATA_DIR / "triggers.yaml", digest)
         boiler = _load_yaml(DATA_DIR / "boilerplate.yaml", digest)
@@ -193,6 +201,7 @@ class Lexicon:
             plan_markers=re.compile(trig["plan_markers"]),
             plan_actions=tuple(trig["plan_actions"]),
             boilerplate={k: [re.compile(p) for p in v] for k, v in boiler.items()},
+            ambiguous=frozenset(ambiguous),
             fingerprint=digest.hexdigest()[:16],
         )
         lexicon._index()
@@ -238,7 +247,7 @@ class Lexicon:
         words = {}
         for entry in self.entries:
             for surface in entry.surfaces:
-                if len(surface) >= 2 and surface not in words:
+                if len(surface) >= 2 and surface not in words and surface not in self.ambiguous:
                     words[surface] = entry.key
         return sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 

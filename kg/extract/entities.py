@@ -177,9 +177,12 @@ class EntityFinder:
 
     def _gazetteer(self, sentence: Sentence) -> None:
         for token in sentence.tokens:
-            if not token.user_value:
+            if token.user_value:
+                entry = self.lex.by_key.get(token.user_value)
+            elif token.tag == "NNP" and token.form in self.lex.ambiguous:
+                entry = self.lex.lookup(token.form)  # 인도/NNP is India; 인도/NNG is delivery
+            else:
                 continue
-            entry = self.lex.by_key.get(token.user_value)
             if entry is None or self._in_dateline(token.start):
                 continue
             self._add(entry.key, entry.type, entry.ko, token.start, token.end, sentence.index, "gazetteer", 0.95, entry)
