@@ -146,6 +146,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
         used_sentences.add(m.sentence)
         return iri
 
+    keys = {entity.key for entity in extraction.entities}
     for entity in extraction.entities:
         e = entity_iri(entity.key)
         add((e, RDF.type, KG[entity.type]))
@@ -158,8 +159,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
             add((e, KG.ticker, Literal(entity.ticker)))
         if entity.gazetteer_id:
             add((e, KG.gazetteerId, Literal(entity.gazetteer_id)))
-        if entity.owner and entity.owner != entity.key:
-            add((entity_iri(entity.owner), RDF.type, KG.Company))
+        if entity.owner and entity.owner != entity.key and entity.owner in keys:
             add((e, KG.ownedBy, entity_iri(entity.owner)))
         add((e, PROV.wasDerivedFrom, a))
         add((e, KG.mentionCount, Literal(len(entity.mentions), datatype=XSD.integer)))

@@ -1,0 +1,147 @@
+"""The command line: exit codes, exact error lines, formats, help."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+from .conftest import EXAMPLE, ROOT
+
+COMMANDS = ["build", "ingest", "query", "stats", "validate", "evaluate"]
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Example" in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_is_in_the_readme(command):
+    assert f"kg {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_cli_empty_input_is_an_error_naming_the_file(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out.trig"
+    result = runner.invoke(main, ["build", str(empty), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {empty}: the file is empty (give a file with article text)"
+    assert not out.exists()
+
+
+def test_cli_missing_file(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.ttl")])
+    assert result.exit_code == 1 and result.output.strip() == f"Error: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_cli_broken_jsonl_names_the_line_and_keeps_old_output(runner, tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "a", "text": "카카오가 3일 실적을 발표했다."}\n{"id": "b", "text": \n', encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    out.write_text("previous", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {path}:2: broken JSON")
+    assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_cli_skip_errors_builds_the_rest(runner, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    out = tmp_path / "out.ttl"
+    result = runner.invoke(main, ["build", str(bad), str(EXAMPLE), "-o", str(out), "--skip-errors"])
+    assert result.exit_code == 1
+    assert f"Error: {bad}: this looks like a binary file" in result.output
+    assert "카카오" in out.read_text(encoding="utf-8")
+
+
+def test_cli_unknown_output_format(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / "out.xyz")])
+    assert result.exit_code == 1
+    assert "cannot tell the RDF format of" in result.output and "--format" in result.output
+
+
+def test_cli_build_stdin_to_stdout(runner):
+    result = runner.invoke(main, ["build", "-", "-o", "-", "--format", "nt"],
+                           input=EXAMPLE.read_bytes())
+    assert result.exit_code == 0
+    assert "<https://w3id.org/kgnews/ontology#Company>" in result.output
+
+
+@pytest.mark.parametrize("fmt,check", [
+    ("json", lambda out: json.loads(out)["head"]["vars"] == ["name"]),
+    ("csv", lambda out: out.splitlines()[0] == "name" and "카카오" in out),
+    ("tsv", lambda out: out.splitlines()[0] == "?name" and "카카오" in out),
+    ("table", lambda out: "카카오" in out and "1 row" in out),
+])
+def test_cli_query_formats(runner, example_trig, fmt, check):
+    query = "SELECT ?name WHERE { ?c a kg:Company ; rdfs:label ?name FILTER(LANG(?name) = 'ko') }"
+    result = runner.invoke(main, ["query", str(example_trig), query, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert check(result.output)
+
+
+def test_cli_query_syntax_error(runner, example_trig):
+    result = runner.invoke(main, ["query", str(example_trig), "SELECT ?x WHERE { ?x"])
+    assert result.exit_code == 1 and result.output.startswith("Error: the SPARQL query does not parse")
+
+
+def test_cli_stats(runner, example_trig):
+    result = runner.invoke(main, ["stats", str(example_trig)])
+    assert result.exit_code == 0
+    assert "Statement" in result.output and "12" in result.output
+
+
+def test_cli_validate(runner, example_trig):
+    result = runner.invoke(main, ["validate", str(example_trig)])
+    assert result.exit_code == 0 and "conforms" in result.output
+
+
+def test_cli_ingest_is_idempotent_and_store_in_use_is_reported(runner, tmp_path):
+    store = tmp_path / "store"
+    for _ in range(2):
+        result = runner.invoke(main, ["ingest", str(EXAMPLE), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+    count = runner.invoke(main, ["query", str(store), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"])
+    single = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path / "x.nt")])
+    assert single.exit_code == 0
+    lines = (tmp_path / "x.nt").read_text(encoding="utf-8").count("\n")
+    assert int(count.output.splitlines()[1]) == lines
+
+    from kg.store import open_store
+
+    holder = open_store(store)
+    try:
+        result = runner.invoke(main, ["ingest", str(EXAMPLE), "--store", str(store)])
+        assert result.exit_code == 1
+        assert result.output.strip() == f"Error: {store}: the store is in use by another process (close it, or query it read-only)"
+    finally:
+        holder.close()
+        del holder
+
+
+def test_cli_evaluate_json(runner, tmp_path):
+    import shutil
+
+    for path in EXAMPLE.parent.glob(EXAMPLE.stem + ".*"):
+        shutil.copy(path, tmp_path / path.name)
+    result = runner.invoke(main, ["evaluate", str(tmp_path), "--json"])
+    assert result.exit_code == 0
+    scores = json.loads(result.output)["micro"]
+    assert scores["quotes"]["f1"] >= 0.9
+
+
+def test_cli_evaluate_without_gold(runner, tmp_path):
+    result = runner.invoke(main, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1 and result.output.strip() == f"Error: {tmp_path}: no *.gold.yaml files here"
