@@ -116,6 +116,8 @@ class Lexicon:
     plan_actions: tuple[str, ...]
     boilerplate: dict[str, list[re.Pattern]]
     ambiguous: frozenset[str] = frozenset()
+    descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    generic_heads: frozenset[str] = frozenset()
     fingerprint: str = ""
     _by_surface: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
 
@@ -202,6 +204,8 @@ class Lexicon:
             plan_actions=tuple(trig["plan_actions"]),
             boilerplate={k: [re.compile(p) for p in v] for k, v in boiler.items()},
             ambiguous=frozenset(ambiguous),
+            descriptors={t: tuple(v) for t, v in (base.get("descriptors") or {}).items()},
+            generic_heads=frozenset(base.get("generic_heads", ())),
             fingerprint=digest.hexdigest()[:16],
         )
         lexicon._index()

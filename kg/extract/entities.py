@@ -86,6 +86,7 @@ class EntityFinder:
             if sentence.zone is not None:
                 continue
             self._cue_names(sentence)
+            self._descriptor_names(sentence)
             self._titles(sentence)
         self._resolve_surname_aliases()
         self._more_mentions()
@@ -200,13 +201,22 @@ class EntityFinder:
                 head = stem[: len(stem) - len(cue)]
                 start, end = word.start, word.start + len(stem)
                 if head:
-                    # glued: 카카오모빌리티, 대전공장, 공정거래위원회 -- the head must be a proper noun
+                    # glued: 카카오모빌리티, 대전공장, 공정거래위원회 -- the head must be a proper noun,
+                    # or at least not a common word (에이치유홀딩스 -> 에이치/NNG 유/NNG 홀딩스/NNG)
                     first = word.tokens[0]
-                    if first.tag not in _PROPER_TAGS and not first.user_value:
-                        break
+                    if re.fullmatch(r"(?:제\s?)?\d+|신|구|제", head) and i > 0 and etype == "Facility":
+                        prev = words[i - 1]  # 평택 제2공장, 울산 신공장
+                        if prev.particle or not prev.stem or prev.tokens[0].tag not in _PROPER_TAGS:
+                            break
+                        start = prev.start
+                    elif first.tag not in _PROPER_TAGS and not first.user_value:
+                        if len(head) < 2 or head in self.lex.generic_heads or first.tag not in ("NNG", "MAG", "XR"):
+                            break
+                        if len(word.tokens) >= 2 and word.tokens[0].end - word.tokens[0].start == len(head) and first.tag == "NNG" and etype != "Company":
+                            break
                     if first.user_value and first.end >= end:
                         break  # the whole word is a gazetteer name already
-                    name = stem
+                    name = self.text[start:end]
                 elif etype == "Facility" and i > 0:
                     # spaced: 판교 데이터센터 -- the previous word is a place or proper noun without particle
                     prev = words[i - 1]
@@ -219,11 +229,11 @@ class EntityFinder:
                     name = self.text[start:end]
                 else:
                     break
-                if self._overlaps(start, end):
+                if not self._absorb_locations(start, end):
                     break
                 owner = None
                 full = None
-                j = i - (1 if head else 2)
+                j = i - (1 if start == word.start else 2)
                 if etype == "Facility" and j >= 0:
                     before = words[j]
                     key_before = self._overlaps(before.start, before.start + len(before.stem))
@@ -238,34 +248,87 @@ class EntityFinder:
                     found.aliases.add(full)
                 break
 
+    def _absorb_locations(self, start: int, end: int) -> bool:
+        """Make room for a longer name over [start, end): drop the mentions inside it (울산 in
+        울산경찰청, 화이자 in 한국화이자제약). A glued word names one thing; a spaced name only
+        absorbs places (판교 in 판교 사옥). False when a mention crosses its edges."""
+        glued = " " not in self.text[start:end]
+        inside = [(s, e, k) for s, e, k in self.spans if s < end and start < e]
+        for s, e, k in inside:
+            if not (start <= s and e <= end) or (s, e) == (start, end):
+                return False
+            if not glued and not k.startswith("Location/"):
+                return False
+            if k.startswith("Person/"):
+                return False
+        for s, e, key in inside:
+            self.spans.remove((s, e, key))
+            found = self.found[key]
+            found.mentions = [m for m in found.mentions if not (m.start == s and m.end == e)]
+            if not found.mentions:
+                del self.found[key]
+        return True
+
+    def _descriptor_names(self, sentence: Sentence) -> None:
+        """An unknown name right after a descriptor noun: 반도체 기업 메디브레인이, 앱 핏노트."""
+        words = self.words[sentence.index]
+        for i in range(1, len(words)):
+            prev, word = words[i - 1], words[i]
+            if prev.particle or self._in_dateline(word.start):
+                continue
+            etype = next((t for t, nouns in self.lex.descriptors.items() if any(prev.stem.endswith(n) for n in nouns)), None)
+            if etype is None or not word.stem or len(word.stem) < 2:
+                continue
+            stem = word.stem
+            if not re.fullmatch(r"[가-힣A-Za-z0-9&.\-]+", stem) or stem in self.lex.not_names:
+                continue
+            if self._overlaps(word.start, word.start + len(stem)):
+                continue
+            tokens = [t for t in word.tokens if t.end <= word.start + len(stem)]
+            if stem[0].isdigit() or any(t.tag not in ("NNG", "NNP", "SL", "SN", "SH") for t in tokens):
+                continue  # 1천여대, 다변화, 직원들
+            if not any(t.tag in _PROPER_TAGS for t in tokens) and (etype != "Company" or len(tokens) == 1):
+                continue  # common nouns (후보물질, 공지사항); all-NNG names only for companies (마켓나루)
+            key = self._key_for(etype, stem)
+            self._add(key, etype, stem, word.start, word.start + len(stem), sentence.index, "descriptor", 0.7)
+
     def _is_name(self, word: Word, allow_surname_only: bool = False) -> str | None:
-        """'full' | 'surname' when the word is a Korean personal name, else None."""
-        stem = word.stem
-        if word.particle or stem != word.text or not re.fullmatch(r"[가-힣]{1,4}", stem):
+        """'full' | 'surname' when the word is a Korean personal name standing before a title, else None.
+
+        Kiwi often splits unknown names (이종만 -> 이/MM 종/NNG 만/JX), so the whole word is used and
+        Kiwi's tags only veto a word that reads as one common word (신임, 이번)."""
+        text = word.text
+        if not re.fullmatch(r"[가-힣]{1,4}", text):
             return None
-        if stem in self.lex.not_names or stem in self.lex.titles:
+        if word.particle:
+            stem_tokens = [t for t in word.tokens if t.end <= word.stem_end]
+            if word.stem in self.lex.titles or (len(stem_tokens) == 1 and stem_tokens[0].tag in ("NNG", "NNP", "NP")
+                                                and len(word.stem) >= 2):
+                return None  # a word and its particle (주가는, 차장을), not a name Kiwi split
+        if text in self.lex.not_names or text in self.lex.titles or self.lex.lookup(text) is not None:
             return None
-        if self.lex.lookup(stem) is not None:
-            return None
-        surname = next((s for s in (stem[:2], stem[:1]) if s in self.lex.surnames), None)
+        surname = next((s for s in (text[:2], text[:1]) if s in self.lex.surnames), None)
         if surname is None:
             return None
-        if stem == surname:
+        if text == surname:
             return "surname" if allow_surname_only else None
-        if len(stem) < 2:
-            return None
-        if len(stem) - len(surname) > 2:
+        given = len(text) - len(surname)
+        if not 1 <= given <= 2:
             return None
         tokens = word.tokens
-        if tokens[0].tag not in ("NNP",) and not (len(tokens) > 1 and tokens[0].tag == "NNP"):
-            # Kiwi does not see a proper noun: accept only if it does not read as one common word
-            if len(tokens) == 1 and tokens[0].form == stem:
-                return None
-            if tokens[0].tag.startswith(("M", "V", "J", "E", "XP", "NP", "NR", "SN")):
-                return None
-            if tokens[0].tag == "NNG" and tokens[0].end - tokens[0].start >= 2 and tokens[0].form in (stem[:2], stem[:3]):
-                return None
-        return "full"
+        if tokens[0].tag == "NNP":
+            return "full"
+        if len(tokens) == 1 and tokens[0].tag.startswith(("NNG", "M", "V", "NP", "NR", "XR")):
+            return None  # one ordinary word (이번, 정부, 조사)
+        if tokens[0].tag.startswith(("V", "E", "J", "NP")):
+            return None
+        return "full" if len(text) == 3 else None
+
+    def _proper_word(self, word: Word) -> bool:
+        """A word that reads as an unknown proper noun (no particle, starts with NNP or Latin)."""
+        return (not word.particle and bool(word.stem) and word.tokens[0].tag in _PROPER_TAGS
+                and self._overlaps(word.start, word.start + len(word.stem)) is None
+                and word.stem not in self.lex.titles and word.stem not in self.lex.not_names)
 
     def _org_at(self, word: Word) -> str | None:
         key = self._overlaps(word.start, word.start + max(len(word.stem), 1))
@@ -274,47 +337,77 @@ class EntityFinder:
                 return key
         return None
 
+    def _new_org(self, word: Word, title: Title, sentence: Sentence) -> str:
+        """An unknown organisation named between a person and a title (한재원 넥서스플레이 대표)."""
+        etype = "Organization" if title.kind in ("government", "legal", "labor", "academic") else "Company"
+        for cue_type in ("Organization", "Company"):
+            if any(word.stem.endswith(c) for c in self.lex.cues[cue_type]):
+                etype = cue_type
+                break
+        key = self._key_for(etype, word.stem)
+        self._add(key, etype, word.stem, word.start, word.start + len(word.stem), sentence.index, "title-org", 0.7)
+        return key
+
+    _MODIFIERS = frozenset(["전", "현", "前", "現", "신임", "초대", "공동", "단독", "각자", "전임", "차기", "당시"])
+
     def _titles(self, sentence: Sentence) -> None:
+        """Name-title patterns: NAME [ORG] [modifiers] TITLE and ORG NAME TITLE."""
         words = self.words[sentence.index]
         for i, word in enumerate(words):
             split = self.lex.title_of(word.stem)
-            if split is None or i == 0:
+            if split is None or i == 0 or self._in_dateline(word.start):
                 continue
             prefix, title = split
-            if prefix and self.lex.lookup(prefix) is None and prefix not in self.lex.not_names and prefix not in ("전", "현", "前", "現"):
-                if not re.fullmatch(r"[A-Za-z0-9&]+|[가-힣]{1,6}", prefix):
-                    continue
             org = None
             if prefix:
                 entry = self.lex.lookup(prefix, ("Company", "Organization", "NewsOutlet"))
                 if entry:
                     org = entry.key
-            name_word = None
-            prev = words[i - 1]
-            kind = self._is_name(prev, allow_surname_only=True)
-            if kind:
-                name_word = prev
-                if org is None and i >= 2:
-                    org = self._org_at(words[i - 2])
-            else:
-                org_here = self._org_at(prev)
-                if org_here and i >= 2:
-                    kind = self._is_name(words[i - 2], allow_surname_only=True)
-                    if kind:
-                        name_word = words[i - 2]
-                        org = org or org_here
-            if name_word is None or self._in_dateline(name_word.start):
+            j = i - 1
+            name_word, kind, unknown_org = None, None, None
+            while j >= 0 and i - j <= 4:
+                w = words[j]
+                if w.text in self._MODIFIERS:
+                    j -= 1
+                    continue
+                if w.particle and not self._is_name(w, True):
+                    break
+                kind = self._is_name(w, allow_surname_only=True)
+                if kind:
+                    name_word = w
+                    break
+                key = self._org_at(w)
+                if key and org is None:
+                    org = key
+                    j -= 1
+                    continue
+                if self._proper_word(w) and org is None and unknown_org is None:
+                    unknown_org = w
+                    j -= 1
+                    continue
+                if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2:
+                    j -= 1  # a unit or function before the title (재무담당 전무, 경영지원본부장)
+                    continue
+                break
+            if name_word is None:
                 continue
+            if org is None and unknown_org is not None:
+                org = self._new_org(unknown_org, title, sentence)
+            if org is None and j >= 1:
+                before = words[j - 1]
+                org = self._org_at(before)
+                if org is None and self._proper_word(before) and title.kind != "media":
+                    org = self._new_org(before, title, sentence)
             title_end = word.start + len(word.stem)
             evidence = Mention(name_word.start, title_end, self.text[name_word.start:title_end], sentence.index, 0.85, "title")
             if kind == "surname":
-                self.surname_aliases.append((name_word.stem, title, evidence))
+                self.surname_aliases.append((name_word.text, title, evidence))
                 continue
-            if self._overlaps(name_word.start, name_word.end) and not self._overlaps(name_word.start, name_word.end).startswith("Person/"):
+            existing = self._overlaps(name_word.start, name_word.end)
+            if existing and not existing.startswith("Person/"):
                 continue
-            key = f"Person/{normalize_name(name_word.stem)}"
-            self._add(key, "Person", name_word.stem, name_word.start, name_word.start + len(name_word.stem),
-                      sentence.index, "title", 0.85)
+            key = f"Person/{normalize_name(name_word.text)}"
+            self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
             self.positions.append(PositionClaim(key, org, title, word.stem, evidence))
 
     def _resolve_surname_aliases(self) -> None:
