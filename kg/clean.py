@@ -27,6 +27,11 @@ _DATELINE_PLACE_RE = re.compile(
     r"^[(\[【]\s*(?P<place>[가-힣A-Za-z ]{1,12}?)\s*=\s*(?P<outlet>[^)\]】=]{1,20}?)\s*[)\]】]\s*"
     r"(?:(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*" + _REPORTER_WORD + r"\s*)?(?:=\s*)?"
 )
+# [헤럴드경제=오세린 기자]
+_DATELINE_OUTLET_EQ_RE = re.compile(
+    r"^[\[(【]\s*(?P<outlet>[가-힣A-Za-z0-9 ]{2,12}?)\s*=\s*(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*"
+    + _REPORTER_WORD + r"\s*[\])】]\s*(?:=\s*)?"
+)
 # [이데일리 이아무 기자]   [아시아경제 김아무·박아무 기자]
 _DATELINE_BRACKET_RE = re.compile(
     r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*"
@@ -46,6 +51,8 @@ _BYLINE_ITEM_RE = re.compile(
 _BYLINE_LINE_RE = re.compile(
     r"^[/\s]*(?:" + _NAME + r"\s*" + _REPORTER_WORD + r"\s*(?:[(\[<]?\s*" + _EMAIL + r"\s*[)\]>]?)?\s*[,/·]?\s*)+$"
 )
+# a short last line that starts with a reporter credit (정소윤 기자 Soyoon Com: a mangled e-mail)
+_BYLINE_LOOSE_RE = re.compile(r"^[/\s]*(?:" + _NAME + r"\s*" + _REPORTER_WORD + r")(?:\s|$|[(\[<,/·]).{0,50}$")
 _EMAIL_ONLY_RE = re.compile(r"^\s*[(\[<]?\s*(?P<email>" + _EMAIL + r")\s*[)\]>]?\s*$")
 _SECTION_RE = re.compile(r"^\[(?P<section>[^\]\s=]{1,10})\]\s*")
 _URL_DATE_RE = re.compile(r"(20\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -122,7 +129,8 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
                 entry.zone, entry.zone_end = ZoneKind.DATELINE, end
                 for name, offset in names:
                     reporters.append((name, len(lines_out), offset, None))
-        if entry.zone is None and (_BYLINE_LINE_RE.match(line) or _EMAIL_ONLY_RE.match(line)):
+        loose = (_BYLINE_LOOSE_RE.match(line) and index >= len(kept) - 3 and not _SENTENCE_END_RE.search(line))
+        if entry.zone is None and (_BYLINE_LINE_RE.match(line) or _EMAIL_ONLY_RE.match(line) or loose):
             entry.zone, entry.zone_end = ZoneKind.BYLINE, len(line)
             for m in _BYLINE_ITEM_RE.finditer(line):
                 reporters.append((m.group("name"), len(lines_out), m.start("name"), m.group("email")))
@@ -229,7 +237,7 @@ def _looks_like_headline(line: str, rest: list[str]) -> bool:
 
 def _parse_dateline(line: str) -> tuple[str | None, str | None, list[tuple[str, int]], int] | None:
     """(place, outlet, [(reporter, offset)], end of the dateline in the line) or None."""
-    for regex in (_DATELINE_PLACE_RE, _DATELINE_BRACKET_RE, _DATELINE_EQ_RE, _DATELINE_NAMES_RE):
+    for regex in (_DATELINE_OUTLET_EQ_RE, _DATELINE_PLACE_RE, _DATELINE_BRACKET_RE, _DATELINE_EQ_RE, _DATELINE_NAMES_RE):
         m = regex.match(line)
         if not m:
             continue

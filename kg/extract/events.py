@@ -180,45 +180,39 @@ class EventFinder:
     # -- plans ----------------------------------------------------------------------------
 
     def _plan(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft]) -> EventDraft | None:
+        """A stated future action: a commitment ending (할 것, 하겠다, 할 계획이다, 하기로 했다,
+        약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
-        marker = None
-        for m in self.lex.plan_markers.finditer(text):
-            marker = m
-            break
-        if marker is None:
-            for rule in self.lex.triggers:
-                if rule.event_type == "Plan":
-                    m = rule.pattern.search(text)
-                    if m:
-                        marker = m
-                        break
+        marker = _plan_marker(text, self.lex.plan_markers)
         if marker is None:
             return None
-        before = text[: marker.end()]
+        m_start, m_end = marker
+        clause_start = max(text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")) + 1
+        clause = text[clause_start:m_end]
         best = None
         for action in self.lex.plan_actions:
-            position = before.rfind(action)
+            position = clause.rfind(action)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
-        if best is None:
-            return None
-        position, action = best
-        if action == "재발":
-            # 재발 방지 대책: the thing planned is the 대책 after it
-            nxt = text.find("대책", position)
-            if 0 <= nxt < marker.start():
-                position, action = nxt, "대책"
+        if best is not None:
+            position, action = clause_start + best[0], best[1]
+            if action == "재발":  # 재발 방지 대책: what is planned is the 대책 after it
+                nxt = text.find("대책", position)
+                if 0 <= nxt < m_end:
+                    position, action = nxt, "대책"
+        else:
+            noun = None
+            for token in sentence.tokens:
+                offset = token.start - sentence.start
+                if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
+                        and token.form not in _NOT_ACTIONS and m_start - offset <= 12:
+                    noun = (offset, self.text[token.start:token.end])
+            if noun is None:
+                return None
+            position, action = noun
         start = sentence.start + position
-        end = start + len(action)
-        if self._hedged_plan(marker, text):
-            return None
-        mention = Mention(start, end, action, sentence.index, 0.6, "plan")
+        mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
         return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=_segment(start, quotes))
-
-    @staticmethod
-    def _hedged_plan(marker: re.Match, text: str) -> bool:
-        tail = text[marker.end(): marker.end() + 8]
-        return bool(re.match(r"\s*(?:은|는)?\s*(?:없|아니|않)", tail))
 
     # -- roles ----------------------------------------------------------------------------
 
@@ -253,12 +247,18 @@ class EventFinder:
                             roles.append(("organization", org))
                             break
         actor_types = {self.ents.found[k].type for _, k in roles}
-        if segment is not None and not actor_types & {"Company", "Organization"}:
-            speaker = self.speakers.get(segment[0])
-            if speaker:
+        speaker = self.speakers.get(segment[0]) if segment is not None else None
+        if speaker and speaker in self.ents.found:
+            # said in a quotation: the speaker apologises/plans for the organisation they speak for
+            if draft.type in ("Apology", "Plan", "Statement", "EarningsCall") and speaker not in {k for _, k in roles}:
+                role = "speaker" if self.ents.found[speaker].type == "Person" else "organization"
+                if draft.type == "Plan" and role == "speaker":
+                    role = "agent"
+                roles.append((role, speaker))
+            if not actor_types & {"Company", "Organization"}:
                 orgs = self.ents.organizations_of(speaker) if speaker.startswith("Person/") else [speaker]
                 for org in orgs:
-                    if org in self.ents.found and self.ents.found[org].type != "NewsOutlet":
+                    if org in self.ents.found and self.ents.found[org].type != "NewsOutlet" and org not in {k for _, k in roles}:
                         roles.append(("organization", org))
                         break
         actor_types = {self.ents.found[k].type for _, k in roles}
@@ -327,9 +327,15 @@ class EventFinder:
                 if draft.type in ("EarningsCall", "EarningsAnnouncement") and tm.end <= trigger.start:
                     draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
                 continue
-            distance = trigger.start - tm.end if tm.end <= trigger.start else (tm.start - trigger.end) * 2 + 10
-            if tm.start >= trigger.end and tm.start - trigger.end > 20:
-                continue
+            if tm.start >= trigger.end:
+                # a time after the trigger belongs to it only when the trigger is the topic
+                # (합병은 오는 8월 1일 ...); otherwise it dates what comes next (합병 이후 2026년까지)
+                between = self.text[trigger.end:tm.start]
+                if not re.fullmatch(r"\S{0,2}(?:은|는|이|가)\s*(?:오는\s*|지난\s*)?", between):
+                    continue
+                distance = tm.start - trigger.end + 10
+            else:
+                distance = trigger.start - tm.end
             candidates.append((distance, tm))
         if candidates:
             candidates.sort(key=lambda c: c[0])
@@ -432,6 +438,34 @@ class EventFinder:
                 causes=tuple(sorted(ids[j] for j in d.causes)),
             ))
         return result
+
+
+_NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
+                          "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자"])
+_PREDICTION = re.compile(r"^\s*(?:으로|이라는|이란|이라고\s*(?:전망|예상|관측|분석)|같)\s*(?:보인|예상|전망|관측|알려|추정|분석|기대|점쳐|내다)?")
+
+
+def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
+    """(start, end) of the first commitment ending in the sentence, skipping predictions."""
+    candidates = []
+    m = markers.search(text)
+    if m:
+        candidates.append((m.start(), m.end()))
+    for m in re.finditer(r"([가-힣])\s*것", text):
+        code = ord(m.group(1)) - 0xAC00
+        if 0 <= code < 11172 and code % 28 == 8:  # a syllable ending in ㄹ: 할 것, 높일 것
+            candidates.append((m.start(), m.end()))
+    for start, end in sorted(candidates):
+        tail = text[end:end + 12]
+        if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
+            if re.match(r"^\s*(?:으로|이라는|같)", tail):
+                continue
+        if re.match(r"^\s*(?:은|는)?\s*(?:없|아니|않)", tail):
+            continue
+        if re.match(r"^\s*(?:고|는|다는|라고)\s*(?:생각|본다|봤|느낀|믿)", tail):
+            continue  # an opinion (더 잘해야겠다고 생각한다), not a stated action
+        return start, end
+    return None
 
 
 def _segment(offset: int, quotes: list[QuoteSpan]) -> tuple[int, int] | None:
