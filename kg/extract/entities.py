@@ -390,7 +390,10 @@ class EntityFinder:
                     continue
                 break
             if name_word is None:
-                continue
+                name_word = self._foreign_name(words, j)
+                if name_word is None:
+                    continue
+                kind = "full"
             if org is None and unknown_org is not None:
                 org = self._new_org(unknown_org, title, sentence)
             if org is None and j >= 1:
@@ -398,6 +401,8 @@ class EntityFinder:
                 org = self._org_at(before)
                 if org is None and self._proper_word(before) and title.kind != "media":
                     org = self._new_org(before, title, sentence)
+                if org is None and j >= 2 and re.search(r"(?:인|이자|출신인)$", before.text):
+                    org = self._org_at(words[j - 2])  # 다온정밀 창업주인 송기철 회장
             title_end = word.start + len(word.stem)
             evidence = Mention(name_word.start, title_end, self.text[name_word.start:title_end], sentence.index, 0.85, "title")
             if kind == "surname":
@@ -409,6 +414,53 @@ class EntityFinder:
             key = f"Person/{normalize_name(name_word.text)}"
             self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
             self.positions.append(PositionClaim(key, org, title, word.stem, evidence))
+            # 최고재무책임자(CFO·부사장): the titles in brackets are held too
+            bracket = re.match(r"\(([^)]{1,30})\)", self.text[word.start + len(word.stem):word.end + 20])
+            if bracket:
+                for part in re.split(r"[·,/ ]+", bracket.group(1)):
+                    if part in self.lex.titles and self.lex.titles[part].canonical != title.canonical:
+                        self.positions.append(PositionClaim(key, org, self.lex.titles[part], part, evidence))
+        self._appointed_titles(sentence, words)
+
+    _APPOINT_VERB = re.compile(r"^\s*(?:선임|임명|내정|발탁|승진|선출|영입|추대|낙점)")
+
+    def _appointed_titles(self, sentence: Sentence, words: list[Word]) -> None:
+        """정수진 부사장을 신임 대표이사로 선임했다: the appointee now holds the new title."""
+        for i, word in enumerate(words):
+            if word.particle not in ("로", "으로") or i == 0:
+                continue
+            split = self.lex.title_of(word.stem)
+            if split is None or not self._APPOINT_VERB.match(self.text[word.end:word.end + 6]):
+                continue
+            prefix, title = split
+            persons = [(m, f) for m, f in self.mentions_in(sentence) if f.type == "Person" and m.end <= word.start]
+            objects = [(m, f) for m, f in persons if re.match(r"^\s*(?:\S+\s+){0,2}?\S*(?:을|를)(?:\s|$)", self.text[m.end:word.start])]
+            if not objects:
+                continue
+            mention, person = objects[-1]
+            claims = [c for c in self.positions if c.person == person.key and c.organization]
+            org = claims[0].organization if claims else None
+            if prefix:
+                entry = self.lex.lookup(prefix, ("Company", "Organization"))
+                org = entry.key if entry else org
+            evidence = Mention(mention.start, word.start + len(word.stem), self.text[mention.start:word.start + len(word.stem)],
+                               sentence.index, 0.75, "appointed-title")
+            self.positions.append(PositionClaim(person.key, org, title, word.stem, evidence))
+
+    def _foreign_name(self, words: list[Word], j: int) -> Word | None:
+        """Two proper nouns before [organisation] title: a foreign name (다나카 히로시 도요케미칼 사장)."""
+        for end in (j, j - 1):
+            if end < 1:
+                continue
+            first, second = words[end - 1], words[end]
+            if all(not w.particle and re.fullmatch(r"[가-힣]{2,5}", w.text) and w.tokens[0].tag == "NNP"
+                   and self._overlaps(w.start, w.end) is None and w.text not in self.lex.not_names
+                   and self.lex.lookup(w.text) is None for w in (first, second)):
+                if self._is_name(first) or self._is_name(second):
+                    return None  # Korean names are handled as such
+                span_text = self.text[first.start:second.end]
+                return Word(first.start, second.end, span_text, first.tokens + second.tokens, second.end)
+        return None
 
     def _resolve_surname_aliases(self) -> None:
         for surname, title, evidence in self.surname_aliases:

@@ -44,6 +44,7 @@ _SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
 _OBJECT = re.compile(r"^(을|를)$")
 _CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|해)|여파로|때문에|탓에|영향으로|에\s*따른|에\s*따라|(?:으)?로\s*(?:빚어진|발생한|촉발된))")
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s|지만|면서|는데|으나|\"|”|'")
+_REPORT_AFTER = re.compile(r"\s*(?:밝혔|공시했|발표했|전했|알렸|공개했|설명했|말했|보도했|공지했)")
 _PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
 
 
@@ -313,25 +314,34 @@ class EventFinder:
     # -- time -----------------------------------------------------------------------------
 
     def _time(self, draft: EventDraft, times: list[TimeMention], quotes, trigger_starts: list[int]) -> None:
-        """The nearest time expression in the trigger's quote segment that no other trigger claims
-        (a time belongs to the first trigger after it: 지난달 발생한 먹통 ... 대책 -> 먹통)."""
+        """The nearest time expression before the trigger in its quote segment that no other
+        trigger claims (a time belongs to the first trigger after it: 지난달 발생한 먹통 ... 대책 ->
+        먹통); else the date of the report that follows it (... 체결했다고 17일 밝혔다)."""
         trigger = draft.trigger
         segment = draft.quote_segment
+        earnings = draft.type in ("EarningsCall", "EarningsAnnouncement")
         candidates = []
-        for tm in times:
+        for index, tm in enumerate(times):
             if _segment(tm.start, quotes) != segment:
                 continue
             if tm.end <= trigger.start and any(tm.end <= s < trigger.start for s in trigger_starts):
                 continue
-            if tm.value.fiscal_period:
-                if draft.type in ("EarningsCall", "EarningsAnnouncement") and tm.end <= trigger.start:
+            if tm.value.fiscal_period or (earnings and tm.value.precision == "year"):
+                # 3분기 실적, 지난해 영업이익: the period reported, not when it was reported
+                if earnings and tm.end <= trigger.start and tm.value.fiscal_period:
                     draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
                 continue
+            after = self.text[tm.end:tm.end + 4]
+            if after.lstrip().startswith("까지") and any(self.text[t.end:t.end + 3].lstrip().startswith("부터") for t in times[:index]):
+                continue  # the end of a range (15일부터 다음 달 4일까지): the range starts earlier
             if tm.start >= trigger.end:
-                # a time after the trigger belongs to it only when the trigger is the topic
-                # (합병은 오는 8월 1일 ...); otherwise it dates what comes next (합병 이후 2026년까지)
+                # a time after the trigger belongs to it when the trigger is the topic (합병은 오는
+                # 8월 1일 ...) or when it dates the report of it (... 체결했다고 17일 밝혔다)
                 between = self.text[trigger.end:tm.start]
-                if not re.fullmatch(r"\S{0,2}(?:은|는|이|가)\s*(?:오는\s*|지난\s*)?", between):
+                topic = re.fullmatch(r"\S{0,2}(?:은|는|이|가)\s*(?:오는\s*|지난\s*)?", between)
+                report = _REPORT_AFTER.match(self.text[tm.end:tm.end + 12]) and len(between) < 40 \
+                    and not any(trigger.end <= s < tm.start for s in trigger_starts)
+                if not (topic or report):
                     continue
                 distance = tm.start - trigger.end + 10
             else:

@@ -87,8 +87,8 @@ class QuoteFinder:
                 continue
             if self.doc.article.zone_at(mention.start) is not None:
                 continue
-            after = self.text[mention.end: mention.end + 12]
-            subject = re.match(r"^\s*(?:[가-힣A-Za-z0-9]+\s+){0,3}?[가-힣A-Za-z]*(?:은|는|이|가|측은|측이|께서)(?:\s|$)", after)
+            after = self.text[mention.end: mention.end + 40]
+            subject = re.match(r"^\s*(?:\S+\s+){0,3}?\S*(?:은|는|이|가|측은|측이|께서)(?:\s|$)", after)
             direct = re.match(r"^(?:은|는|이|가|측은|측이|께서)(?:\s|$)", after)
             score = (found.type == "Person", bool(direct), bool(subject), -mention.start)
             if best is None or score > best[0]:
