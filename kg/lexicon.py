@@ -261,12 +261,48 @@ class Lexicon:
         names = sorted(self.titles, key=lambda t: (-len(t), t))
         return re.compile("(?:" + "|".join(re.escape(t) for t in names) + ")$")
 
+    @cached_property
+    def trigger_scanners(self) -> list[tuple[re.Pattern, dict[str, TriggerRule]]]:
+        """Trigger rules compiled into few patterns: one alternation per event type of the plain
+        rules (named groups tell which rule matched), and each conditional rule on its own."""
+        scanners = []
+        by_type: dict[str, list[TriggerRule]] = {}
+        for rule in self.triggers:
+            if rule.context or rule.requires:
+                scanners.append((rule.pattern, {"r": rule}))
+            else:
+                by_type.setdefault(rule.event_type, []).append(rule)
+        for etype, rules in by_type.items():
+            rules = sorted(rules, key=lambda r: -r.confidence)
+            groups = {f"r{i}": rule for i, rule in enumerate(rules)}
+            pattern = "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules))
+            scanners.append((re.compile(pattern), groups))
+        return scanners
+
+    @cached_property
+    def cue_patterns(self) -> dict[str, re.Pattern]:
+        """Per type, a pattern matching a word ending in one of its name cues (longest first)."""
+        return {t: _ending(cues) for t, cues in self.cues.items()}
+
+    @cached_property
+    def descriptor_patterns(self) -> dict[str, re.Pattern]:
+        return {t: _ending(nouns) for t, nouns in self.descriptors.items()}
+
+    def cue_of(self, etype: str, stem: str) -> str | None:
+        m = self.cue_patterns[etype].search(stem)
+        return m.group(0) if m else None
+
     def title_of(self, stem: str) -> tuple[str, Title] | None:
         """Split a word stem ending with a title into (prefix, title)."""
         match = self.title_pattern.search(stem)
         if not match:
             return None
         return stem[: match.start()], self.titles[match.group(0)]
+
+
+def _ending(words) -> re.Pattern:
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$") if words else re.compile(r"(?!x)x")
 
 
 def _load_yaml(path: Path, digest) -> dict:

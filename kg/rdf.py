@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -47,6 +48,10 @@ FORMAT_NAMES = {"turtle": ".ttl", "ttl": ".ttl", "trig": ".trig", "nt": ".nt", "
                 "nquads": ".nq", "nq": ".nq", "json-ld": ".jsonld", "jsonld": ".jsonld"}
 _TIME_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 AGENT = KGR[f"agent/kg-{__version__}"]
+# terms used for every mention, looked up once (DefinedNamespace attribute access is slow)
+_MENTION, _SENTENCE_P, _EVIDENCE = KG.Mention, KG.sentence, KG.evidence
+_BEGIN, _END, _ANCHOR, _CONTEXT = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
+_TYPE = RDF.type
 
 
 def _seg(text: str) -> str:
@@ -61,6 +66,7 @@ def graph_iri(article_id: str) -> URIRef:
     return KGR[f"graph/{_seg(article_id)}"]
 
 
+@lru_cache(maxsize=131072)
 def entity_iri(key: str) -> URIRef:
     return KGR[entity_slug(key)]
 
@@ -69,6 +75,7 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=65536)
 def _int(value: int) -> Literal:
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
@@ -135,14 +142,19 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
 
     used_sentences: set[int] = set()
 
+    made: dict[tuple[int, int], URIRef] = {}
+
     def mention(m) -> URIRef:
-        iri = KGR[f"mention/{aid}/{m.start}-{m.end}"]
-        add((iri, RDF.type, KG.Mention))
-        add((iri, NIF.beginIndex, _int(m.start)))
-        add((iri, NIF.endIndex, _int(m.end)))
-        add((iri, NIF.anchorOf, Literal(article.text[m.start:m.end])))
-        add((iri, NIF.referenceContext, a))
-        add((iri, KG.sentence, KGR[f"sentence/{aid}/{m.sentence}"]))
+        iri = made.get((m.start, m.end))
+        if iri is not None:
+            return iri
+        iri = made[(m.start, m.end)] = URIRef(f"{KGR}mention/{aid}/{m.start}-{m.end}")
+        add((iri, _TYPE, _MENTION))
+        add((iri, _BEGIN, _int(m.start)))
+        add((iri, _END, _int(m.end)))
+        add((iri, _ANCHOR, Literal(article.text[m.start:m.end])))
+        add((iri, _CONTEXT, a))
+        add((iri, _SENTENCE_P, URIRef(f"{KGR}sentence/{aid}/{m.sentence}")))
         used_sentences.add(m.sentence)
         return iri
 

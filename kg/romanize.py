@@ -8,6 +8,7 @@ formatted here: surname from ``kg/data/surnames.txt``, given name syllable by sy
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -18,6 +19,7 @@ from .lexicon import Lexicon
 __all__ = ["romanize", "romanize_person", "slug"]
 
 
+@lru_cache(maxsize=65536)
 def romanize(text: str) -> str:
     """``판교 데이터센터`` -> ``Pangyo Deiteosenteo``; Latin parts are kept as written."""
     parts = []
@@ -43,6 +45,7 @@ def romanize_person(name: str, lexicon: Lexicon) -> str:
     return f"{family} {given_roman[:1].upper()}{given_roman[1:]}"
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str, length: int = 60) -> str:
     """An ASCII IRI segment for a name: romanized, lower-case, hyphenated, plus a short hash when
     the name is not plain ASCII (so different Hangul names never share a slug)."""

@@ -84,7 +84,10 @@ def opened(source: str | Path | Source) -> Iterator[Source]:
     try:
         yield src
     finally:
-        src.close()
+        try:
+            src.close()
+        except RuntimeError:  # OxigraphSource.close() flushes, which a read-only store refuses
+            pass
 
 
 @functools.lru_cache(maxsize=None)
@@ -178,7 +181,7 @@ def project_all(source: str | Path | Source) -> nx.MultiDiGraph:
         links = sorted(_read_links(src, nodes))
         positions = _read_positions(src, nodes)
         titles = _read_titles(src)
-        name = src.name
+        name = src.name if "://" in src.name else Path(src.name).name
     graph = nx.MultiDiGraph(name=name, articles={})
     published = {iri: a.get("published") for iri, a in articles.items()}
     for iri in sorted(nodes):

@@ -195,7 +195,7 @@ class EntityFinder:
             if not stem or self._in_dateline(word.start):
                 continue
             for etype in ("Facility", "Organization", "Company"):
-                cue = next((c for c in self.lex.cues[etype] if stem.endswith(c)), None)
+                cue = self.lex.cue_of(etype, stem)
                 if cue is None:
                     continue
                 head = stem[: len(stem) - len(cue)]
@@ -276,7 +276,7 @@ class EntityFinder:
             prev, word = words[i - 1], words[i]
             if prev.particle or self._in_dateline(word.start):
                 continue
-            etype = next((t for t, nouns in self.lex.descriptors.items() if any(prev.stem.endswith(n) for n in nouns)), None)
+            etype = next((t for t, p in self.lex.descriptor_patterns.items() if p.search(prev.stem)), None)
             if etype is None or not word.stem or len(word.stem) < 2:
                 continue
             stem = word.stem
@@ -341,7 +341,7 @@ class EntityFinder:
         """An unknown organisation named between a person and a title (한재원 넥서스플레이 대표)."""
         etype = "Organization" if title.kind in ("government", "legal", "labor", "academic") else "Company"
         for cue_type in ("Organization", "Company"):
-            if any(word.stem.endswith(c) for c in self.lex.cues[cue_type]):
+            if self.lex.cue_of(cue_type, word.stem):
                 etype = cue_type
                 break
         key = self._key_for(etype, word.stem)

@@ -104,8 +104,9 @@ class EventFinder:
     def _triggers(self, sentence: Sentence, quotes: list[QuoteSpan], mentions) -> list[EventDraft]:
         text = sentence.text
         hits: list[tuple[int, int, float, str, object]] = []
-        for rule in self.lex.triggers:
-            for m in rule.pattern.finditer(text):
+        for pattern, rules in self.lex.trigger_scanners:
+            for m in pattern.finditer(text):
+                rule = rules.get("r") or next(rules[g] for g, v in m.groupdict().items() if v is not None)
                 start, end = sentence.start + m.start(), sentence.start + m.end()
                 if start == end:
                     continue
