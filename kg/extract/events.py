@@ -213,6 +213,8 @@ class EventFinder:
                 return None
             position, action = noun
         start = sentence.start + position
+        if any(d.trigger.start < start + len(action) and start < d.trigger.end for d in found):
+            return None  # 고발하기로 했다, 합의했다: the sentence reports that event, decided now
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
         return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=_segment(start, quotes))
 
@@ -264,6 +266,11 @@ class EventFinder:
                         roles.append(("organization", org))
                         break
         actor_types = {self.ents.found[k].type for _, k in roles}
+        if draft.type in PHYSICAL + DISRUPTIONS and "Facility" not in actor_types:
+            facility = self._main_facility(sentence)
+            if facility:
+                roles.append(("facility", facility))
+                actor_types.add("Facility")
         if draft.type != "Statement" and not actor_types & {"Company", "Organization", "Person"}:
             owner = next((self.ents.found[k].owner for _, k in roles if self.ents.found[k].owner), None)
             if owner and owner in self.ents.found:
@@ -272,6 +279,20 @@ class EventFinder:
                 roles.append(("organization", self.dominant))
                 draft.confidence = round(draft.confidence * 0.8, 2)
         draft.roles = roles
+
+    def _main_facility(self, sentence: Sentence) -> str | None:
+        """The facility an incident happened at when its sentence names none: the one named in the
+        previous sentence, else the article's only (or most mentioned) facility."""
+        facilities = [f for f in self.ents.found.values() if f.type == "Facility"]
+        if not facilities:
+            return None
+        previous = [f for f in facilities if any(m.sentence == sentence.index - 1 for m in f.mentions)]
+        if len(previous) == 1:
+            return previous[0].key
+        if len(facilities) == 1:
+            return facilities[0].key
+        counts = sorted(((len(f.mentions), f.key) for f in facilities), reverse=True)
+        return counts[0][1] if counts[0][0] > counts[1][0] else None
 
     def _role_for(self, etype: str, found: Found, mention: Mention) -> str | None:
         ftype = found.type
@@ -453,6 +474,8 @@ class EventFinder:
 
 _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
                           "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자"])
+# 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
+_PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋")
 _PREDICTION = re.compile(r"^\s*(?:으로|이라는|이란|이라고\s*(?:전망|예상|관측|분석)|같)\s*(?:보인|예상|전망|관측|알려|추정|분석|기대|점쳐|내다)?")
 
 
@@ -462,10 +485,10 @@ def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
     m = markers.search(text)
     if m:
         candidates.append((m.start(), m.end()))
-    for m in re.finditer(r"([가-힣])\s*것", text):
+    for m in re.finditer(r"([가-힣])\s*것(?=이다|이라|이며|입니다|이고|\s*[\"”]|\s*$)", text):
         code = ord(m.group(1)) - 0xAC00
-        if 0 <= code < 11172 and code % 28 == 8:  # a syllable ending in ㄹ: 할 것, 높일 것
-            candidates.append((m.start(), m.end()))
+        if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in _PREDICTIVE_SYLLABLES:
+            candidates.append((m.start(), m.end()))  # a syllable ending in ㄹ: 할 것이다, 높일 것"
     for start, end in sorted(candidates):
         tail = text[end:end + 12]
         if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
@@ -475,6 +498,8 @@ def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
             continue
         if re.match(r"^\s*(?:고|는|다는|라고)\s*(?:생각|본다|봤|느낀|믿)", tail):
             continue  # an opinion (더 잘해야겠다고 생각한다), not a stated action
+        if re.search(r"(?:않|못|안\s)\S{0,2}$", text[max(0, start - 4):start + 1]):
+            continue  # negated: 밟지 않겠다
         return start, end
     return None
 
