@@ -8,6 +8,7 @@ people as ``Hong Eun-taek``) and the IRI-safe slug of every key.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .lexicon import Lexicon
@@ -33,6 +34,12 @@ def _english(entity: Entity, lexicon: Lexicon) -> Entity:
 
 
 def entity_slug(key: str) -> str:
-    """``Company/kakao`` -> ``company/kakao``; ``Person/홍은택`` -> ``person/hongeuntaeg-3f2a1c``."""
+    """``Company/kakao`` -> ``company/kakao``; ``Person/홍은택`` -> ``person/hong-eun-taek-81a667``."""
     etype, _, rest = key.partition("/")
-    return etype.lower() + "/" + "/".join(slug(part) for part in rest.split("/"))
+    parts = rest.split("/")
+    if etype == "Person" and len(parts) == 1 and re.fullmatch(r"[가-힣]{2,5}", parts[0]):
+        from .lexicon import default_lexicon
+
+        roman = re.sub(r"[^a-z0-9]+", "-", romanize_person(parts[0], default_lexicon()).lower()).strip("-")
+        return f"person/{roman}-{slug(parts[0])[-6:]}"
+    return etype.lower() + "/" + "/".join(slug(part) for part in parts)

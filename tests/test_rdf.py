@@ -81,3 +81,16 @@ def test_rdf_turtle_is_the_union_of_article_graphs(tmp_path, pipeline):
     assert len(companies) == 1  # the same company in two articles is one node
     articles = set(graph.subjects(RDF.type, URIRef("https://schema.org/NewsArticle")))
     assert len(articles) == 2
+
+
+def test_rdf_every_example_article_conforms_to_shapes(tmp_path, pipeline):
+    """All dev and test articles (text, HTML, JSONL, CP949) in one graph pass the SHACL shapes."""
+    from kg.api import build, validate, write
+    from kg.read import FORMATS
+
+    files = sorted(p for d in ("dev", "test") for p in (ROOT / "examples" / d).iterdir() if p.suffix in FORMATS)
+    assert len(files) >= 30
+    out = tmp_path / "all.trig"
+    write(build(files, pipeline), out)
+    conforms, report = validate(str(out))
+    assert conforms, report[:3000]
