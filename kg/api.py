@@ -59,21 +59,21 @@ def query(source: str, sparql: str):
 
 def ingest(inputs: Iterable[str | Path], store: str | Path, pipeline: Pipeline | None = None,
            skip_errors: bool = False, report: BuildReport | None = None,
-           progress: Callable[[str], None] | None = None) -> BuildReport:
+           progress: Callable[[str], None] | None = None, workers: int = 1) -> BuildReport:
     """Extract articles into a persistent store, replacing each article's named graph."""
     pipeline = pipeline or Pipeline()
     report = report if report is not None else BuildReport()
     target = str(store)
     if target.startswith(("http://", "https://")):
         writer = EndpointSource(target)
-        for extraction in pipeline.extractions(inputs, skip_errors, report):
+        for extraction in pipeline.extractions(inputs, skip_errors, report, workers=workers):
             writer.replace_graph(graph_iri(extraction.article.id), article_triples(extraction, pipeline.lexicon))
             if progress:
                 progress(extraction.article.id)
         return report
     source = open_store(store)
     try:
-        for extraction in pipeline.extractions(inputs, skip_errors, report):
+        for extraction in pipeline.extractions(inputs, skip_errors, report, workers=workers):
             source.replace_graph(graph_iri(extraction.article.id), article_triples(extraction, pipeline.lexicon))
             if progress:
                 progress(extraction.article.id)

@@ -35,7 +35,8 @@ class Pipeline:
     """All stages with one lexicon and one (lazily created) Kiwi."""
 
     def __init__(self, lexicon: Lexicon | None = None, lexicon_dirs: Iterable[str | Path] = ()):
-        dirs = list(lexicon_dirs)
+        dirs = [str(d) for d in lexicon_dirs]
+        self.lexicon_dirs = tuple(dirs)
         self.lexicon = Lexicon.load(*dirs) if dirs else (lexicon or default_lexicon())
         self.analyzer = get_analyzer(self.lexicon)
 
@@ -51,13 +52,8 @@ class Pipeline:
         """Convenience for the Python API: one article given as a string."""
         return self.process(RawArticle(id=id, source=id, text=text, format="txt", **metadata))
 
-    def extractions(self, inputs: Iterable[str | Path], skip_errors: bool = False,
-                    report: BuildReport | None = None,
-                    on_article: Callable[[Extraction], None] | None = None,
-                    input_format: str | None = None) -> Iterator[Extraction]:
-        """Extractions of every article of every input. With ``skip_errors`` a bad file or record
-        is recorded in ``report.errors`` and the rest goes on; otherwise the first one raises."""
-        report = report if report is not None else BuildReport()
+    def raw_articles(self, inputs: Iterable[str | Path], skip_errors: bool, report: BuildReport,
+                     input_format: str | None = None) -> Iterator[RawArticle]:
         for path in inputs:
             try:
                 raws = list(read_path(path, input_format))
@@ -66,18 +62,37 @@ class Pipeline:
                     raise
                 report.errors.append(ex)
                 continue
-            for raw in raws:
-                try:
-                    extraction = self.process(raw)
-                except InputError as ex:
-                    if not skip_errors:
-                        raise
-                    report.errors.append(ex)
-                    continue
-                report.articles += 1
-                if on_article:
-                    on_article(extraction)
-                yield extraction
+            yield from raws
+
+    def extractions(self, inputs: Iterable[str | Path], skip_errors: bool = False,
+                    report: BuildReport | None = None,
+                    on_article: Callable[[Extraction], None] | None = None,
+                    input_format: str | None = None, workers: int = 1) -> Iterator[Extraction]:
+        """Extractions of every article of every input, in input order. With ``skip_errors`` a
+        bad file or record is recorded in ``report.errors`` and the rest goes on; otherwise the
+        first one raises. ``workers > 1`` extracts in that many processes (one Kiwi each)."""
+        report = report if report is not None else BuildReport()
+        raws = self.raw_articles(inputs, skip_errors, report, input_format)
+        if workers > 1:
+            results = _parallel(raws, workers, self.lexicon_dirs)
+        else:
+            results = (self._attempt(raw) for raw in raws)
+        for result in results:
+            if isinstance(result, InputError):
+                if not skip_errors:
+                    raise result
+                report.errors.append(result)
+                continue
+            report.articles += 1
+            if on_article:
+                on_article(result)
+            yield result
+
+    def _attempt(self, raw: RawArticle) -> Extraction | InputError:
+        try:
+            return self.process(raw)
+        except InputError as ex:
+            return ex
 
     def build(self, inputs: Iterable[str | Path], skip_errors: bool = False,
               report: BuildReport | None = None, input_format: str | None = None) -> Dataset:
@@ -92,3 +107,25 @@ class Pipeline:
             add_extraction(dataset, extraction, self.lexicon)
         return dataset
 
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(lexicon_dirs: tuple[str, ...]) -> None:
+    global _WORKER
+    _WORKER = Pipeline(lexicon_dirs=lexicon_dirs)
+
+
+def _work(raw: RawArticle) -> Extraction | InputError:
+    return _WORKER._attempt(raw)
+
+
+def _parallel(raws: Iterable[RawArticle], workers: int, lexicon_dirs: tuple[str, ...]):
+    """Extract in worker processes, results in input order (multiprocessing, not a home-made
+    scheduler; beyond one machine use Dask distributed with Pipeline.process as the task)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(lexicon_dirs,)) as pool:
+        yield from pool.imap(_work, raws, chunksize=4)

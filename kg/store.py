@@ -67,9 +67,10 @@ class Source:
 
 
 class OxigraphSource(Source):
-    def __init__(self, store: ox.Store, name: str):
+    def __init__(self, store: ox.Store, name: str, writable: bool = False):
         self.store = store
         self.name = name
+        self.writable = writable
 
     def query(self, sparql: str):
         try:
@@ -94,10 +95,8 @@ class OxigraphSource(Source):
         self.store.flush()
 
     def close(self) -> None:
-        try:
+        if self.writable:
             self.store.flush()
-        except OSError:
-            pass
 
 
 class EndpointSource(Source):
@@ -190,7 +189,7 @@ def open_store(path: str | Path, create: bool = True, read_only: bool = False) -
         raise StoreError(f"{path}: cannot open the store: {ex}") from None
     if not read_only and not (path / _MARKER).exists():
         (path / _MARKER).write_text("An embedded Oxigraph store written by kg.\n", encoding="utf-8")
-    return OxigraphSource(store, str(path))
+    return OxigraphSource(store, str(path), writable=not read_only)
 
 
 def open_source(source: str, write: bool = False) -> Source:

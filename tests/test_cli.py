@@ -145,3 +145,15 @@ def test_cli_evaluate_json(runner, tmp_path):
 def test_cli_evaluate_without_gold(runner, tmp_path):
     result = runner.invoke(main, ["evaluate", str(tmp_path)])
     assert result.exit_code == 1 and result.output.strip() == f"Error: {tmp_path}: no *.gold.yaml files here"
+
+
+def test_cli_ingest_with_workers_gives_the_same_store(runner, tmp_path):
+    files = [str(EXAMPLE), str(ROOT / "examples/dev/fin-03-newsis-dongboconst-2023-01-17.txt")]
+    counts = []
+    for workers in ("1", "2"):
+        store = tmp_path / f"store{workers}"
+        result = runner.invoke(main, ["ingest", *files, "--store", str(store), "--workers", workers])
+        assert result.exit_code == 0, result.output
+        out = runner.invoke(main, ["query", str(store), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"])
+        counts.append(out.output)
+    assert counts[0] == counts[1]
