@@ -2,7 +2,8 @@
 
 ``find_times(text, published)`` yields every expression with its span and a ``TimeValue`` at the
 precision the text gives: day (``3일``, ``지난 3일``, ``오는 15일``, ``전날``, ``이날``,
-``2022년 10월 15일``), month (``지난달``, ``10월``), year (``지난해``, ``올해``), and fiscal
+``2022년 10월 15일``; ``같은 날`` comes back with precision ``SAME_DAY`` for the caller to
+resolve against the day last mentioned), month (``지난달``, ``10월``), year (``지난해``, ``올해``), and fiscal
 periods (``3분기``, ``상반기``) which set ``fiscal_period`` instead of a timestamp.
 Without a publication date only absolute expressions resolve.
 """
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 
 from .model import TimeValue
 
-__all__ = ["TimeMention", "find_times", "resolve"]
+__all__ = ["TimeMention", "find_times", "resolve", "SAME_DAY"]
+
+SAME_DAY = "same-day"  # precision of 같은 날/당일 before the caller resolves it
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,7 @@ class TimeMention:
 
 _YEAR_WORDS = {"재작년": -2, "지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1, "이듬해": 1}
 _MONTH_WORDS = {"지난달": -1, "전월": -1, "이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1}
-_DAY_WORDS = {"그저께": -2, "그제": -2, "전날": -1, "전일": -1, "어제": -1, "이날": 0, "오늘": 0, "금일": 0, "당일": 0, "내일": 1, "다음 날": 1, "이튿날": 1}
+_DAY_WORDS = {"그저께": -2, "그제": -2, "전날": -1, "전일": -1, "어제": -1, "이날": 0, "오늘": 0, "금일": 0, "내일": 1, "다음 날": 1, "이튿날": 1}
 
 _NOT_AFTER_DAY = r"(?!\s*(?:간|동안|째|만에|만|연속|이내|이상|넘게|치|분|새|사이|전부터|가량))"
 _RE = re.compile(
@@ -46,7 +49,8 @@ _RE = re.compile(
     r"|(?P<d>(?P<dp>지난|오는)?\s*(?<![\d.,~])(?P<d2>3[01]|[12]\d|[1-9])\s*일" + _NOT_AFTER_DAY + r")"
     r"|(?P<yw>재작년|지난해|작년|전년|올해|금년|내년|이듬해)"
     r"|(?P<mw>지난달|전월|이달|이번\s?달|다음\s?달|내달)"
-    r"|(?P<dw>그저께|그제|전날|전일|어제|이날|오늘|금일|당일|내일|다음\s날|이튿날)"
+    r"|(?P<same>같은\s?날|당일)"
+    r"|(?P<dw>그저께|그제|전날|전일|어제|이날|오늘|금일|내일|다음\s날|이튿날)"
 )
 
 
@@ -142,6 +146,9 @@ def resolve(m: re.Match, pub: dt.date | None) -> TimeValue | None:
         key = g["mw"] if g["mw"] in _MONTH_WORDS else g["mw"].replace(" ", "")
         year, month = _month_add(pub.year, pub.month, _MONTH_WORDS.get(key, _MONTH_WORDS.get(g["mw"], 0)))
         return TimeValue(f"{year:04d}-{month:02d}", "month", text)
+    if g["same"]:
+        # "the same day": the day last mentioned, which only the caller knows (see SAME_DAY)
+        return TimeValue("", SAME_DAY, text)
     if g["dw"]:
         key = g["dw"] if g["dw"] in _DAY_WORDS else re.sub(r"\s+", " ", g["dw"])
         date = pub + dt.timedelta(days=_DAY_WORDS.get(key, 0))

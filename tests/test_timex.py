@@ -46,3 +46,10 @@ def test_timex_offsets_are_absolute():
 def test_timex_without_publication_date_keeps_absolute_only():
     values = [t.value.value for t in find_times("2022년 10월 15일과 지난달", None)]
     assert values == ["2022-10-15"]
+
+
+def test_timex_same_day_is_left_to_the_caller():
+    from kg.timex import SAME_DAY
+
+    (found,) = list(find_times("같은 날 이사회를 열어", PUB))
+    assert found.value.precision == SAME_DAY

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lexicon import Lexicon
 from ..model import Argument, Document, Event, Mention, Sentence, TimeValue
-from ..timex import TimeMention, find_times
+from ..timex import SAME_DAY, TimeMention, find_times
 from .entities import EntityFinder, Found
 from .text import QuoteSpan, in_spans, quote_spans
 
@@ -79,11 +79,21 @@ class EventFinder:
 
     def run(self) -> list[EventDraft]:
         published = self.doc.article.published
+        last_day: TimeValue | None = None
         for sentence in self.doc.sentences:
             if sentence.zone is not None:
                 continue
             quotes = [q for q in quote_spans(sentence) if q.double]  # scare quotes are not segments
-            times = list(find_times(sentence.text, published, sentence.start))
+            times = []
+            for tm in find_times(sentence.text, published, sentence.start):
+                if tm.value.precision == SAME_DAY:
+                    if last_day is None:
+                        continue
+                    tm = TimeMention(tm.start, tm.end, TimeValue(last_day.value, "day", tm.value.text))
+                times.append(tm)
+            days = [tm.value for tm in times if tm.value.precision == "day"]
+            if days:
+                last_day = days[-1]
             mentions = self.ents.mentions_in(sentence)
             found = self._triggers(sentence, quotes, mentions)
             plan = self._plan(sentence, quotes, found)
