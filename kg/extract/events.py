@@ -107,6 +107,11 @@ class EventFinder:
             self._causes_in_sentence(sentence)
         self._default_causes()
         self._inherit_times()
+        if published is not None:
+            for draft in self.drafts:
+                if draft.type == "Apology" and draft.time is None:
+                    # an apology reported without a date was made on the day of the report
+                    draft.time = TimeValue(published.isoformat(), "day", "(기사일)")
         return self.drafts
 
     # -- triggers -------------------------------------------------------------------------
