@@ -449,8 +449,8 @@ class EntityFinder:
 
     def _foreign_name(self, words: list[Word], j: int) -> Word | None:
         """Two proper nouns before [organisation] title: a foreign name (다나카 히로시 도요케미칼 사장)."""
-        for end in (j, j - 1):
-            if end < 1:
+        for end in (j + 1, j, j - 1):
+            if end < 1 or end >= len(words) or self.lex.title_of(words[end].stem):
                 continue
             first, second = words[end - 1], words[end]
             if all(not w.particle and re.fullmatch(r"[가-힣]{2,5}", w.text) and w.tokens[0].tag == "NNP"
