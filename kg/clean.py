@@ -51,6 +51,10 @@ _BYLINE_ITEM_RE = re.compile(
 _BYLINE_LINE_RE = re.compile(
     r"^[/\s]*(?:" + _NAME + r"\s*" + _REPORTER_WORD + r"\s*(?:[(\[<]?\s*" + _EMAIL + r"\s*[)\]>]?)?\s*[,/·]?\s*)+$"
 )
+# 머니투데이 이하은 기자 (outlet, names, 기자 on a line of their own)
+_BYLINE_OUTLET_RE = re.compile(
+    r"^(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*" + _REPORTER_WORD + r"\s*$"
+)
 # a short last line that starts with a reporter credit (정소윤 기자 Soyoon Com: a mangled e-mail)
 _BYLINE_LOOSE_RE = re.compile(r"^[/\s]*(?:" + _NAME + r"\s*" + _REPORTER_WORD + r")(?:\s|$|[(\[<,/·]).{0,50}$")
 _EMAIL_ONLY_RE = re.compile(r"^\s*[(\[<]?\s*(?P<email>" + _EMAIL + r")\s*[)\]>]?\s*$")
@@ -129,6 +133,13 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
                 entry.zone, entry.zone_end = ZoneKind.DATELINE, end
                 for name, offset in names:
                     reporters.append((name, len(lines_out), offset, None))
+        m = _BYLINE_OUTLET_RE.match(line)
+        if entry.zone is None and m and lexicon.lookup(m.group("outlet"), ("NewsOutlet",)):
+            entry.zone, entry.zone_end = ZoneKind.BYLINE, len(line)
+            dateline_outlet = dateline_outlet or m.group("outlet")
+            base = m.start("names")
+            for nm in re.finditer(_NAME, m.group("names")):
+                reporters.append((nm.group(0), len(lines_out), base + nm.start(), None))
         loose = (_BYLINE_LOOSE_RE.match(line) and index >= len(kept) - 3 and not _SENTENCE_END_RE.search(line))
         if entry.zone is None and (_BYLINE_LINE_RE.match(line) or _EMAIL_ONLY_RE.match(line) or loose):
             entry.zone, entry.zone_end = ZoneKind.BYLINE, len(line)

@@ -302,9 +302,10 @@ class EntityFinder:
             return None
         if word.particle:
             stem_tokens = [t for t in word.tokens if t.end <= word.stem_end]
-            if word.stem in self.lex.titles or (len(stem_tokens) == 1 and stem_tokens[0].tag in ("NNG", "NNP", "NP")
-                                                and len(word.stem) >= 2):
-                return None  # a word and its particle (주가는, 차장을), not a name Kiwi split
+            case_particle = word.particle in ("은", "는", "이", "가", "을", "를", "의", "에", "께")
+            if word.stem in self.lex.titles or (case_particle and len(stem_tokens) == 1 and len(word.stem) >= 2
+                                                and stem_tokens[0].tag in ("NNG", "NNP", "NP")):
+                return None  # a word and its particle (주가는, 차장을); 정유나, 이종만 are names
         if text in self.lex.not_names or text in self.lex.titles or self.lex.lookup(text) is not None:
             return None
         surname = next((s for s in (text[:2], text[:1]) if s in self.lex.surnames), None)
@@ -339,7 +340,7 @@ class EntityFinder:
 
     def _new_org(self, word: Word, title: Title, sentence: Sentence) -> str:
         """An unknown organisation named between a person and a title (한재원 넥서스플레이 대표)."""
-        etype = "Organization" if title.kind in ("government", "legal", "labor", "academic") else "Company"
+        etype = "Organization" if title.kind in ("government", "legal", "labor") else "Company"
         for cue_type in ("Organization", "Company"):
             if self.lex.cue_of(cue_type, word.stem):
                 etype = cue_type

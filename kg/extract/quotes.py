@@ -18,9 +18,15 @@ from .text import QuoteSpan, in_spans, quote_spans
 
 __all__ = ["QuoteFinder", "QuoteDraft"]
 
-_SPEECH_AFTER = re.compile(r"^\s*(?:이?라?며|이?라?면서|이?라?고|(?:이)?라는|고\s|며\s|라고|라며|면서|\s*(?:고|며)?\s*(?:말했|밝혔|강조했|설명했|덧붙였|전했|했다|답했|언급했|주장했|지적했|토로했))")
+_SPEECH_VERBS = ("말했|밝혔|강조했|설명했|덧붙였|전했|했다|답했|언급했|주장했|지적했|토로했|선을\s*그었|일축했|반박했|"
+                 "해명했|당부했|호소했|약속했|다짐했|비판했|우려했|전망했|분석했|내다봤|평가했|진단했|예상했|말한|밝힌")
+_SPEECH_AFTER = re.compile(r"^\s*(?:이?라?며|이?라?면서|이?라?고|(?:이)?라는|고\s|며\s|라고|라며|면서|"
+                           r"(?:이라|라|다)?는\s*(?:입장|설명|주장|계획|방침|것|뜻)|"
+                           r"\s*(?:고|며)?\s*(?:" + _SPEECH_VERBS + "))")
 _PRONOUN = re.compile(r"(?:^|\s)(그는|그녀는|그가|그녀가|이어|또|또한|아울러|그러면서|이와\s*함께)\s")
-_SPEECH_VERB = re.compile(r"(말했|밝혔|강조했|설명했|덧붙였|전했|했다|답했|언급했|주장했|지적했|토로했|발표했)")
+_SPEECH_VERB = re.compile("(" + _SPEECH_VERBS + "|발표했|입장이다)")
+# "the company" said it: 회사 측은, 사측은, 회사 관계자는, 은행 측은 -> the article's main company
+_COMPANY_SIDE = re.compile(r"(?:^|\s)(?:회사|사측|업체|은행|그룹|당사|구단|회사\s*관계자|업계\s*관계자는\s*아닌)\s*(?:측|관계자)?(?:은|는|이|가)\s")
 _MIN_QUOTE = 4
 
 
@@ -52,8 +58,8 @@ class QuoteFinder:
             if not spans:
                 last_sentence_had_quote = False
                 subject = self._subject(sentence, [])
-                if subject and subject.startswith("Person/"):
-                    last_speaker = subject
+                if subject:
+                    last_speaker = subject  # who a following "그는"/quote-only sentence refers to
                 continue
             speaker, confidence = self._speaker(sentence, spans, last_speaker, last_sentence_had_quote)
             if speaker is None:
@@ -107,6 +113,10 @@ class QuoteFinder:
         subject = self._subject(sentence, spans)
         if subject:
             return subject, 0.85
+        if _COMPANY_SIDE.search(" " + outside_before):
+            company = self.ents.dominant_company()
+            if company:
+                return company, 0.7
         if last and _PRONOUN.search(" " + outside_before):
             return last, 0.75
         if last and continuing and not outside_before.strip():
