@@ -210,9 +210,14 @@ class EntityFinder:
                             break
                         start = prev.start
                     elif first.tag not in _PROPER_TAGS and not first.user_value:
-                        if len(head) < 2 or head in self.lex.generic_heads or first.tag not in ("NNG", "MAG", "XR"):
+                        prev = words[i - 1] if i > 0 else None
+                        if (etype == "Facility" and prev is not None and not prev.particle and prev.stem
+                                and self.lex.by_key.get(prev.tokens[0].user_value or "", None) is not None
+                                and self.lex.by_key[prev.tokens[0].user_value].type == "Location"):
+                            start = prev.start  # 오창 에너지플랜트: a place and a facility word
+                        elif len(head) < 2 or head in self.lex.generic_heads or first.tag not in ("NNG", "MAG", "XR"):
                             break
-                        if len(word.tokens) >= 2 and word.tokens[0].end - word.tokens[0].start == len(head) and first.tag == "NNG" and etype != "Company":
+                        elif len(word.tokens) >= 2 and word.tokens[0].end - word.tokens[0].start == len(head) and first.tag == "NNG" and etype != "Company":
                             break
                     if first.user_value and first.end >= end:
                         break  # the whole word is a gazetteer name already
@@ -229,6 +234,13 @@ class EntityFinder:
                     name = self.text[start:end]
                 else:
                     break
+                if etype == "Organization" and i > 0 and start == word.start:
+                    # 전국금속노동조합 현대자동차지부, 고용노동부 청주지청: a branch named with its parent
+                    prev = words[i - 1]
+                    parent = self._overlaps(prev.start, prev.start + len(prev.stem)) if prev.stem else None
+                    if parent and parent.startswith("Organization/") and not prev.particle:
+                        start = prev.start
+                        name = self.text[start:end]
                 if not self._absorb_locations(start, end):
                     break
                 owner = None

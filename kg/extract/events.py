@@ -257,13 +257,14 @@ class EventFinder:
             if role and (role, found.key) not in roles:
                 roles.append((role, found.key))
         actor_types = {self.ents.found[k].type for _, k in roles}
-        # persons bring their organisation (홍은택 -> 카카오)
-        if not actor_types & {"Company", "Organization"}:
+        # persons bring their organisation (홍은택 -> 카카오); a leadership change always does
+        if not actor_types & {"Company", "Organization"} or draft.type in PERSONAL:
             for role, key in list(roles):
                 if self.ents.found[key].type == "Person":
                     for org in self.ents.organizations_of(key):
                         if org in self.ents.found and self.ents.found[org].type != "NewsOutlet":
-                            roles.append(("organization", org))
+                            if ("organization", org) not in roles:
+                                roles.append(("organization", org))
                             break
         actor_types = {self.ents.found[k].type for _, k in roles}
         speaker = self.speakers.get(segment[0]) if segment is not None else None
