@@ -72,3 +72,14 @@ def test_read_html_main_content(tmp_path):
     (raw,) = list(read_path(path))
     assert "홍은택 카카오 대표는" in raw.text
     assert "회원가입" not in raw.text
+
+
+@pytest.mark.parametrize("data", [
+    "Élève café où ça déjà vu, naïve façade.".encode("latin-1") * 5,
+    bytes(range(128, 256)) * 3,
+])
+def test_read_undecodable_text_is_an_error(tmp_path, data):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="cannot detect the text encoding"):
+        list(read_path(path))
