@@ -85,6 +85,7 @@ class EntityFinder:
         for sentence in self.doc.sentences:
             if sentence.zone is not None:
                 continue
+            self._quoted_names(sentence)
             self._cue_names(sentence)
             self._descriptor_names(sentence)
             self._titles(sentence)
@@ -304,6 +305,28 @@ class EntityFinder:
             key = self._key_for(etype, stem)
             self._add(key, etype, stem, word.start, word.start + len(stem), sentence.index, "descriptor", 0.7)
 
+    _LAUNCH_AFTER = re.compile(r"^(?:을|를|이|가|은|는|의|와|과|로|으로)?\s*(?:\S+\s+){0,2}?(?:출시|선보|공개|내놓|리콜|판매|서비스|론칭|런칭|개발|임상|탑재|업데이트)")
+
+    def _quoted_names(self, sentence: Sentence) -> None:
+        """A name in single quotes after a product descriptor or before a launch verb:
+        후보물질 'HG-301', 오픈마켓 '스마트마켓', 'SOL AI 상담사'를 출시했다. Scare quotes
+        ('카카오 먹통' 사태) have neither and are left alone."""
+        text = sentence.text
+        for m in re.finditer(r"[‘'](?P<name>[^‘’'\n]{2,25})[’']", text):
+            name = m.group("name").strip()
+            start = sentence.start + m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
+            end = start + len(name)
+            if not name or self._overlaps(start, end) or re.search(r"[.!?]$|다$|\s{2}", name):
+                continue
+            before = text[: m.start()].rstrip()
+            after = text[m.end(): m.end() + 24]
+            descriptor = self.lex.descriptor_patterns.get("Product")
+            if not ((descriptor and descriptor.search(before)) or self._LAUNCH_AFTER.match(after)):
+                continue
+            if len(name.split()) > 4 or self.lex.lookup(name, ("Company", "Organization", "NewsOutlet", "Location")):
+                continue
+            self._add(self._key_for("Product", name), "Product", name, start, end, sentence.index, "quoted-name", 0.7)
+
     def _is_name(self, word: Word, allow_surname_only: bool = False) -> str | None:
         """'full' | 'surname' when the word is a Korean personal name standing before a title, else None.
 
@@ -320,6 +343,9 @@ class EntityFinder:
                 return None  # a word and its particle (주가는, 차장을); 정유나, 이종만 are names
         if text in self.lex.not_names or text in self.lex.titles or self.lex.lookup(text) is not None:
             return None
+        taken = self._overlaps(word.start, word.end)
+        if taken and not taken.startswith("Person/"):
+            return None  # already a company or place (법무법인 한결음)
         surname = next((s for s in (text[:2], text[:1]) if s in self.lex.surnames), None)
         if surname is None:
             return None
@@ -378,8 +404,11 @@ class EntityFinder:
                     org = entry.key
             j = i - 1
             name_word, kind, unknown_org = None, None, None
-            while j >= 0 and i - j <= 4:
+            while j >= 0 and i - j <= 6:
                 w = words[j]
+                if ")" in w.text and "(" not in w.text or w.text.startswith("("):
+                    j -= 1  # inside brackets: 넥서스플레이지회(넥서스플레이 노조) 지회장
+                    continue
                 if w.text in self._MODIFIERS:
                     j -= 1
                     continue
