@@ -187,6 +187,15 @@ class EntityFinder:
                 continue
             if entry is None or self._in_dateline(token.start):
                 continue
+            if entry.type == "Product":
+                # a model name after the product: 토레스 EVX, 갤럭시 S25, 아이오닉 5 N
+                model = re.match(r" (?:[A-Z0-9][A-Za-z0-9+\-]{0,6})(?: [A-Z]{1,3})?(?![A-Za-z0-9가-힣])", self.text[token.end:token.end + 14])
+                if model and not self._overlaps(token.start, token.end + model.end()):
+                    end = token.end + model.end()
+                    name = self.text[token.start:end]
+                    self._add(f"Product/{normalize_name(name)}", "Product", name, token.start, end, sentence.index,
+                              "gazetteer+model", 0.85)
+                    continue
             self._add(entry.key, entry.type, entry.ko, token.start, token.end, sentence.index, "gazetteer", 0.95, entry)
 
     def _cue_names(self, sentence: Sentence) -> None:
