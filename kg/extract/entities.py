@@ -116,6 +116,37 @@ class EntityFinder:
         result.sort(key=lambda mf: mf[0].start)
         return result
 
+    _SUBJECT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?\S*(?:은|는|이|가|측은|측이|께서)(?:\s|$)")
+    _DIRECT_SUBJECT = re.compile(r"^(?:은|는|이|가|측은|측이|께서)(?:\s|$)")
+    # "the company" as subject: 회사 측은, 사측은, 회사 관계자는, 은행 측은 -> the article's main company
+    _COMPANY_SIDE = re.compile(r"(?:^|\s)(?:회사|사측|업체|은행|그룹|당사|회사\s*관계자)\s*(?:측|관계자)?(?:은|는|이|가)\s")
+
+    def subject_of(self, sentence: Sentence, outside=(), prefer_person: bool = False) -> str | None:
+        """The entity the sentence is about: named before a topic/subject particle (홍은택 대표는,
+        카카오가), outside the given spans (quotations). Speakers prefer people; actions prefer the
+        first subject."""
+        best = None
+        for mention, found in self.mentions_in(sentence):
+            if found.type in ("Location", "Facility", "Product", "NewsOutlet"):
+                continue
+            if any(s.start <= mention.start < s.end for s in outside):
+                continue
+            after = self.text[mention.end: mention.end + 40]
+            direct = bool(self._DIRECT_SUBJECT.match(after))
+            subject = direct or bool(self._SUBJECT_AFTER.match(after))
+            if not subject:
+                continue
+            score = ((found.type == "Person") if prefer_person else 0, direct, -mention.start)
+            if best is None or score > best[0]:
+                best = (score, found.key)
+        return best[1] if best else None
+
+    def company_side(self, text: str) -> str | None:
+        """The article's main company when ``text`` says 회사 측은/사측은/회사 관계자는."""
+        if self._COMPANY_SIDE.search(" " + text):
+            return self.dominant_company()
+        return None
+
     def persons_with_surname(self, surname: str) -> list[Found]:
         return [f for f in self.found.values() if f.type == "Person" and f.name.startswith(surname) and len(f.name) > len(surname)]
 

@@ -201,9 +201,11 @@ class EventFinder:
         약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
         marker = _plan_marker(text, self.lex.plan_markers)
-        if marker is None:
+        if marker is None or _ANALYSIS.search(text):
             return None
         m_start, m_end = marker
+        if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]):
+            return None  # 과징금을 부과하기로 했다: the decided event itself is reported
         clause_start = max(text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")) + 1
         clause = text[clause_start:m_end]
         best = None
@@ -219,10 +221,12 @@ class EventFinder:
                     position, action = nxt, "대책"
         else:
             noun = None
+            names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
             for token in sentence.tokens:
                 offset = token.start - sentence.start
                 if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
-                        and token.form not in _NOT_ACTIONS and m_start - offset <= 12:
+                        and token.form not in _NOT_ACTIONS and m_start - offset <= 12 \
+                        and not any(s <= token.start < e for s, e in names):
                     noun = (offset, self.text[token.start:token.end])
             if noun is None:
                 return None
@@ -281,6 +285,18 @@ class EventFinder:
                     if org in self.ents.found and self.ents.found[org].type != "NewsOutlet" and org not in {k for _, k in roles}:
                         roles.append(("organization", org))
                         break
+        if draft.type == "Plan" and segment is None:
+            # a plan belongs to the sentence's subject (회사는 ... 할 방침이다), and a person's plan
+            # to the organisation they lead
+            quotes_here = [q for q in quotes]
+            subject = self.ents.subject_of(sentence, quotes_here) or self.ents.company_side(
+                self.text[sentence.start:trigger.start])
+            if subject and subject not in {k for _, k in roles}:
+                roles.insert(0, ("agent", subject))
+            if subject and subject.startswith("Person/"):
+                for org in self.ents.organizations_of(subject)[:1]:
+                    if org not in {k for _, k in roles}:
+                        roles.append(("organization", org))
         actor_types = {self.ents.found[k].type for _, k in roles}
         if draft.type in PHYSICAL + DISRUPTIONS and "Facility" not in actor_types:
             facility = self._main_facility(sentence)
@@ -489,9 +505,13 @@ class EventFinder:
 
 
 _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
-                          "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자"])
+                          "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자",
+                          # vague undertakings (조사에 협조하겠다, 철저히 확인하겠다) are not plans
+                          "협조", "확인", "검토", "대응", "소통", "반복", "발생", "주가", "수준", "차질"])
 # 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
-_PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋")
+_PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋을")
+# reporting verbs of analysis: what the sentence reports is a forecast, not a commitment
+_ANALYSIS = re.compile(r"(?:분석했|내다봤|전망했|예상했|평가했|진단했|관측했|추정했|점쳤|분석이다|전망이다|관측이다)")
 _PREDICTION = re.compile(r"^\s*(?:으로|이라는|이란|이라고\s*(?:전망|예상|관측|분석)|같)\s*(?:보인|예상|전망|관측|알려|추정|분석|기대|점쳐|내다)?")
 
 

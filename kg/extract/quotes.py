@@ -25,8 +25,6 @@ _SPEECH_AFTER = re.compile(r"^\s*(?:이?라?며|이?라?면서|이?라?고|(?:�
                            r"\s*(?:고|며)?\s*(?:" + _SPEECH_VERBS + "))")
 _PRONOUN = re.compile(r"(?:^|\s)(그는|그녀는|그가|그녀가|이어|또|또한|아울러|그러면서|이와\s*함께)\s")
 _SPEECH_VERB = re.compile("(" + _SPEECH_VERBS + "|발표했|입장이다)")
-# "the company" said it: 회사 측은, 사측은, 회사 관계자는, 은행 측은 -> the article's main company
-_COMPANY_SIDE = re.compile(r"(?:^|\s)(?:회사|사측|업체|은행|그룹|당사|구단|회사\s*관계자|업계\s*관계자는\s*아닌)\s*(?:측|관계자)?(?:은|는|이|가)\s")
 _MIN_QUOTE = 4
 
 
@@ -86,25 +84,7 @@ class QuoteFinder:
         return False
 
     def _subject(self, sentence: Sentence, spans: list[QuoteSpan]) -> str | None:
-        """The person (else company/organisation) named outside quotes, preferring subjects."""
-        best = None
-        for mention, found in self.ents.mentions_in(sentence):
-            if in_spans(mention.start, mention.end, spans) or found.type in ("Location", "Facility", "Product", "NewsOutlet"):
-                continue
-            if self.doc.article.zone_at(mention.start) is not None:
-                continue
-            after = self.text[mention.end: mention.end + 40]
-            subject = re.match(r"^\s*(?:\S+\s+){0,3}?\S*(?:은|는|이|가|측은|측이|께서)(?:\s|$)", after)
-            direct = re.match(r"^(?:은|는|이|가|측은|측이|께서)(?:\s|$)", after)
-            score = (found.type == "Person", bool(direct), bool(subject), -mention.start)
-            if best is None or score > best[0]:
-                best = (score, found.key)
-        if best is None:
-            return None
-        (is_person, direct, subject, _), key = best
-        if not (direct or subject):
-            return None
-        return key
+        return self.ents.subject_of(sentence, spans, prefer_person=True)
 
     def _speaker(self, sentence: Sentence, spans: list[QuoteSpan], last: str | None,
                  continuing: bool) -> tuple[str | None, float]:
@@ -113,10 +93,9 @@ class QuoteFinder:
         subject = self._subject(sentence, spans)
         if subject:
             return subject, 0.85
-        if _COMPANY_SIDE.search(" " + outside_before):
-            company = self.ents.dominant_company()
-            if company:
-                return company, 0.7
+        company = self.ents.company_side(outside_before)
+        if company:
+            return company, 0.7
         if last and _PRONOUN.search(" " + outside_before):
             return last, 0.75
         if last and continuing and not outside_before.strip():
