@@ -88,7 +88,10 @@ class EntityFinder:
             self._quoted_names(sentence)
             self._cue_names(sentence)
             self._descriptor_names(sentence)
-            self._titles(sentence)
+        self._more_mentions()  # organisations named anywhere are known before title patterns run
+        for sentence in self.doc.sentences:
+            if sentence.zone is None:
+                self._titles(sentence)
         self._resolve_surname_aliases()
         self._more_mentions()
         if article.publisher:
@@ -116,8 +119,8 @@ class EntityFinder:
         result.sort(key=lambda mf: mf[0].start)
         return result
 
-    _SUBJECT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?\S*(?:은|는|이|가|측은|측이|께서)(?:\s|$)")
-    _DIRECT_SUBJECT = re.compile(r"^(?:은|는|이|가|측은|측이|께서)(?:\s|$)")
+    _SUBJECT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?\S*(?:은|는|이|가|도|측은|측이|께서)(?:\s|$)")
+    _DIRECT_SUBJECT = re.compile(r"^(?:은|는|이|가|도|측은|측이|께서)(?:\s|$)")
     # "the company" as subject: 회사 측은, 사측은, 회사 관계자는, 은행 측은 -> the article's main company
     _COMPANY_SIDE = re.compile(r"(?:^|\s)(?:회사|사측|업체|은행|그룹|당사|회사\s*관계자)\s*(?:측|관계자)?(?:은|는|이|가)\s")
 
@@ -496,6 +499,12 @@ class EntityFinder:
             key = f"Person/{normalize_name(name_word.text)}"
             self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
             self.positions.append(PositionClaim(key, org, title, word.stem, evidence))
+            # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name
+            if j >= 1 and words[j - 1].particle in ("인", "이자"):
+                earlier = self.lex.title_of(words[j - 1].stem)
+                if earlier and earlier[1].canonical != title.canonical:
+                    prefix_org = self._org_at(words[j - 2]) if j >= 2 else None
+                    self.positions.append(PositionClaim(key, prefix_org or org, earlier[1], words[j - 1].stem, evidence))
             # 최고재무책임자(CFO·부사장): the titles in brackets are held too
             bracket = re.match(r"\(([^)]{1,30})\)", self.text[word.start + len(word.stem):word.end + 20])
             if bracket:
