@@ -127,3 +127,149 @@ def build_store(path: Path, triples: int) -> int:
     (path / "kg-store.txt").write_text("An embedded Oxigraph store written by kg.\n", encoding="utf-8")
     marker.write_text(str(size))
     return size
+
+
+# -- measurements (each in a fresh process) ----------------------------------------------------------
+
+EXPORT_CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+from kg.export import export
+imported = time.perf_counter()
+graph = export(sys.argv[1], sys.argv[2], sys.argv[3])
+done = time.perf_counter()
+print(json.dumps({"seconds": done - imported, "imports": imported - t0,
+                  "nodes": None if graph is None else graph.number_of_nodes(),
+                  "edges": None if graph is None else graph.number_of_edges(),
+                  "rss_mb": peak_rss_mb()}))
+"""
+
+BASELINE_CHILD = """
+import json, sys, time
+import rdflib
+from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
+t0 = time.perf_counter()
+dataset = rdflib.Dataset()
+dataset.parse(sys.argv[1], format="nquads")
+union = rdflib.Graph()
+union += ((s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None)))
+loaded = time.perf_counter()
+graph = rdflib_to_networkx_multidigraph(union)
+done = time.perf_counter()
+literals = sum(1 for n in graph if isinstance(n, rdflib.Literal))
+print(json.dumps({"seconds": done - loaded, "load": loaded - t0, "nodes": graph.number_of_nodes(),
+                  "edges": graph.number_of_edges(), "literal_nodes": literals, "rss_mb": peak_rss_mb()}))
+"""
+# ru_maxrss survives fork+exec on Linux (a child would report this process's peak): read VmHWM.
+PEAK_RSS = """
+def peak_rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+"""
+
+
+def run_child(code: str, *args: str) -> dict:
+    wall = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", PEAK_RSS + code, *args], capture_output=True, text=True, cwd=ROOT)
+    if result.returncode:
+        raise SystemExit(f"child failed: {result.stderr[-2000:]}")
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data["wall"] = time.perf_counter() - wall
+    return data
+
+
+def output_size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.iterdir())
+    return path.stat().st_size
+
+
+def bench_source(name: str, source: Path, workdir: Path, formats: tuple[str, ...]) -> list[dict]:
+    rows = []
+    for fmt in formats:
+        out = workdir / f"{name}.{fmt}"
+        data = run_child(EXPORT_CHILD, str(source), fmt, str(out))
+        data.update(source=name, format=fmt, bytes=output_size(out))
+        rows.append(data)
+        print(f"  {name:8} {fmt:9} {data['seconds']:6.2f} s", file=sys.stderr, flush=True)
+    return rows
+
+
+def example_source(workdir: Path) -> Path:
+    from kg.api import build, write
+
+    path = workdir / "kakao.trig"
+    write(build([EXAMPLE]), path)
+    return path
+
+
+def dump_nquads(source: Path, path: Path) -> None:
+    """The same quads for the baseline, as N-Quads (rdflib's fastest parser)."""
+    if source.is_dir():
+        store = ox.Store.read_only(str(source))
+    else:
+        store = ox.Store()
+        store.bulk_load(path=str(source), format=ox.RdfFormat.TRIG)
+    store.dump(output=str(path), format=ox.RdfFormat.N_QUADS)
+
+
+def print_table(rows: list[dict], baselines: dict[str, dict]) -> None:
+    """One row per export; ratios against the naive baseline of the same source (its nodes, and
+    its time to load the triples into rdflib and convert them, which is what a user would run)."""
+    header = (f"{'source':8} {'format':9} {'export s':>8} {'process s':>9} {'nodes':>7} {'edges':>7} "
+              f"{'MB out':>7} {'peak RSS MB':>11} {'nodes/naive':>11} {'time/naive':>10}")
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        base = baselines.get(row["source"])
+        nodes = "-" if row["nodes"] is None else str(row["nodes"])
+        edges = "-" if row["edges"] is None else str(row["edges"])
+        node_ratio = f"{row['nodes'] / base['nodes']:.2f}" if base and row["nodes"] is not None else "-"
+        time_ratio = f"{row['seconds'] / (base['load'] + base['seconds']):.2f}" if base else "-"
+        print(f"{row['source']:8} {row['format']:9} {row['seconds']:8.2f} {row['wall']:9.2f} {nodes:>7} {edges:>7} "
+              f"{row['bytes'] / 1e6:7.1f} {row['rss_mb']:11.0f} {node_ratio:>11} {time_ratio:>10}")
+    for name, base in baselines.items():
+        print(f"{name:8} {'naive':9} {base['load'] + base['seconds']:8.2f} {base['wall']:9.2f} {base['nodes']:>7} "
+              f"{base['edges']:>7} {'':>7} {base['rss_mb']:11.0f}   rdflib load {base['load']:.1f} s + "
+              f"networkx conversion {base['seconds']:.1f} s; {base['literal_nodes']} literal nodes")
+    print("\nexport s: the export call in a fresh process (reading the source included); process s: the whole "
+          "process with imports.\nnaive: rdflib Dataset of the same quads -> union Graph -> "
+          "rdflib_to_networkx_multidigraph (every triple an edge, literals as nodes).\n"
+          "RDF exports of a whole source skip the projection (nodes and edges '-').")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench-export-store",
+                        help="benchmark store directory (made if missing, reused if its size matches)")
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--skip-baseline", action="store_true", help="skip the naive rdflib conversion (slow at 1 M)")
+    args = parser.parse_args()
+    formats = tuple(args.formats.split(","))
+
+    started = time.perf_counter()
+    size = build_store(args.store, args.triples)
+    print(f"store {args.store}: {size} quads ({time.perf_counter() - started:.1f} s to make or reuse)", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp:
+        workdir = Path(tmp)
+        example = example_source(workdir)
+        rows = bench_source("example", example, workdir, formats)
+        rows += bench_source("store", args.store, workdir, formats)
+        baselines = {}
+        if not args.skip_baseline:
+            for name, source in (("example", example), ("store", args.store)):
+                dump = workdir / f"{name}.nq"
+                dump_nquads(source, dump)
+                baselines[name] = run_child(BASELINE_CHILD, str(dump))
+                print(f"  {name:8} naive     {baselines[name]['seconds']:6.2f} s", file=sys.stderr, flush=True)
+    print()
+    print_table(rows, baselines)
+    slow = [f"{r['source']}/{r['format']}" for r in rows if r["seconds"] >= 10]
+    print(f"budget: every format < 10 s at {size} quads ({os.cpu_count()} CPUs): "
+          f"{'OK' if not slow else 'OVER: ' + ', '.join(slow)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -37,6 +37,9 @@ def write_bytes(data: bytes, output: str | Path) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file is for others to read too
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

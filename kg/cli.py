@@ -258,8 +258,9 @@ def export(source, to, output, focus, hops, types, since, until, statements):
     graph = run(source, to, output, focus=focus, hops=hops, types=types, since=since, until=until,
                 statements=statements)
     if output != "-":
-        click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges ({to}) to {output}", err=True)
-    if to.lower() == "html" and graph.number_of_nodes() > 2000:
+        what = "every quad" if graph is None else f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges"
+        click.echo(f"Wrote {what} ({to}) to {output}", err=True)
+    if graph is not None and to.lower() == "html" and graph.number_of_nodes() > 2000:
         click.echo("The viewer gets slow beyond a few thousand nodes: narrow it with --focus, --types or --since.", err=True)
 
 

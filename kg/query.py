@@ -24,7 +24,7 @@ def read_query(text_or_path: str) -> str:
     """A query given as text or as a path to a ``.rq``/``.sparql`` file; the kg prefixes are
     predeclared (a query may still declare its own)."""
     path = Path(text_or_path)
-    if text_or_path.endswith((".rq", ".sparql")) or (len(text_or_path) < 300 and "\n" not in text_or_path and path.is_file()):
+    if text_or_path.endswith((".rq", ".sparql")) or ("\n" not in text_or_path and _is_file(path)):
         if not path.is_file():
             raise KgError(f"{text_or_path}: no such query file")
         text = path.read_text(encoding="utf-8")
@@ -33,6 +33,13 @@ def read_query(text_or_path: str) -> str:
     if not text.strip():
         raise KgError("the query is empty")
     return _PREFIX_HEADER + text
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a one-line query longer than a file name can be
+        return False
 
 
 def run_query(source: str | Source, query: str):

@@ -11,7 +11,7 @@ from kg.cli import main
 
 from .conftest import EXAMPLE, ROOT
 
-COMMANDS = ["build", "ingest", "query", "stats", "validate", "evaluate"]
+COMMANDS = ["build", "ingest", "query", "export", "stats", "validate", "evaluate"]
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +157,22 @@ def test_cli_ingest_with_workers_gives_the_same_store(runner, tmp_path):
         out = runner.invoke(main, ["query", str(store), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"])
         counts.append(out.output)
     assert counts[0] == counts[1]
+
+
+def test_cli_long_one_line_query_is_a_query_not_a_path(runner, example_trig):
+    query = "SELECT ?name WHERE { ?c a kg:Company ; rdfs:label ?name FILTER(LANG(?name) = 'ko') " + " " * 300 + "}"
+    result = runner.invoke(main, ["query", str(example_trig), query, "--format", "csv"])
+    assert result.exit_code == 0 and "카카오" in result.output
+
+
+def test_cli_output_files_are_readable_by_others(runner, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "k.ttl"
+    old = os.umask(0o022)
+    try:
+        assert runner.invoke(main, ["build", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

@@ -59,16 +59,6 @@ NODE_TYPES = ENTITY_TYPES + EVENT_TYPES
 MAX_EVIDENCE = 3  # evidence sentences kept per node
 MAX_SOURCES = 20  # article identifiers listed per node (``articles`` has the full count)
 MAX_SENTENCE = 300  # characters of one evidence sentence
-_PROPERTY = {  # node-values.rq property IRI -> attribute
-    "http://www.w3.org/2000/01/rdf-schema#label": "label",
-    "http://www.w3.org/2004/02/skos/core#altLabel": "aliases",
-    KG_NS + "ticker": "ticker",
-    "http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp": "date",
-    KG_NS + "fiscalPeriod": "fiscal_period",
-    KG_NS + "confidence": "confidence",
-    KG_NS + "trigger": "trigger",
-    KG_NS + "quote": "quote",
-}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -84,10 +74,7 @@ def opened(source: str | Path | Source) -> Iterator[Source]:
     try:
         yield src
     finally:
-        try:
-            src.close()
-        except RuntimeError:  # OxigraphSource.close() flushes, which a read-only store refuses
-            pass
+        src.close()
 
 
 @functools.lru_cache(maxsize=None)
@@ -99,10 +86,8 @@ def _query(name: str) -> str:
 
 def _rows(src: Source, name: str) -> Iterator[tuple]:
     """Rows of a query in ``kg/export/queries`` as tuples of values (str, or None when unbound)."""
-    results = src.query(_query(name))
-    variables = [v.value for v in results.variables]
-    for solution in results:
-        yield tuple(None if (term := solution[v]) is None else term.value for v in variables)
+    for solution in src.query(_query(name)):
+        yield tuple(None if term is None else term.value for term in solution)
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,13 +112,17 @@ def time_span(value: str | None) -> tuple[str, str] | None:
     match = _DATE.match(value or "")
     if not match:
         return None
-    year, month, day = match.groups()
-    if day:
-        return value, value
-    if month:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
-    return f"{year}-01-01", f"{year}-12-31"
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day:
+            first = last = dt.date(year, month, day)
+        elif month:
+            first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:  # month 13, February 30, ...
+        return None
+    return first.isoformat(), last.isoformat()
 
 
 def _parse_date(value, option: str, last: bool) -> str | None:
@@ -143,13 +132,8 @@ def _parse_date(value, option: str, last: bool) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     span = time_span(str(value).strip())
-    try:
-        if span is None:
-            raise ValueError
-        for day in span:
-            dt.date.fromisoformat(day)
-    except ValueError:
-        raise KgError(f"--{option} {value}: not a date (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
+    if span is None:
+        raise KgError(f"--{option} {value}: not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return span[1] if last else span[0]
 
 
@@ -177,7 +161,7 @@ def project_all(source: str | Path | Source) -> nx.MultiDiGraph:
     with opened(source) as src:
         nodes = _read_nodes(src)
         articles = _read_articles(src)
-        sentences = _read_evidence(src, nodes)
+        texts = _read_evidence(src, nodes)
         links = sorted(_read_links(src, nodes))
         positions = _read_positions(src, nodes)
         titles = _read_titles(src)
@@ -185,19 +169,24 @@ def project_all(source: str | Path | Source) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(name=name, articles={})
     published = {iri: a.get("published") for iri, a in articles.items()}
     for iri in sorted(nodes):
-        graph.add_node(iri, **_node_attributes(iri, nodes[iri], articles, published, sentences))
+        graph.add_node(iri, **_node_attributes(iri, nodes[iri], articles, published, texts))
     edges = [(s, o, _link_attributes(p)) for s, p, o in links]
     for (person, organization, title), position in positions.items():
         edges.append((person, organization, _position_attributes(title, position, titles, articles, published)))
     edges.sort(key=lambda e: (e[0], e[1], e[2]["type"], e[2]["label"]))
     for number, (u, v, attributes) in enumerate(edges):
         graph.add_edge(u, v, key=f"e{number}", **attributes)
-    used = {identifier for _, d in graph.nodes(data="sources") for identifier in (d or "").splitlines()}
-    used |= {identifier for _, _, d in graph.edges(data="sources") for identifier in (d or "").splitlines()}
     graph.graph["articles"] = {a["identifier"]: {k: v for k, v in a.items() if k != "identifier"}
-                               for a in sorted(articles.values(), key=lambda a: a["identifier"])
-                               if a["identifier"] in used}
+                               for a in sorted(articles.values(), key=lambda a: a["identifier"])}
+    _keep_cited_articles(graph)
     return graph
+
+
+def _keep_cited_articles(graph: nx.MultiDiGraph) -> None:
+    """Keep in ``graph.graph["articles"]`` only the articles a node or edge lists in ``sources``."""
+    cited = {i for _, d in graph.nodes(data="sources") for i in (d or "").splitlines()}
+    cited |= {i for _, _, d in graph.edges(data="sources") for i in (d or "").splitlines()}
+    graph.graph["articles"] = {i: a for i, a in graph.graph["articles"].items() if i in cited}
 
 
 def _read_nodes(src: Source) -> dict[str, _Node]:
@@ -207,9 +196,8 @@ def _read_nodes(src: Source) -> dict[str, _Node]:
         name = cls[len(KG_NS):]
         if iri not in nodes or rank[name] < rank[nodes[iri].type]:
             nodes[iri] = _Node("entity" if name in ENTITY_TYPES else "event", name)
-    for iri, prop, value, language in _rows(src, "node-values"):
+    for iri, key, value, language in _rows(src, "node-values"):
         node = nodes.get(iri)
-        key = _PROPERTY[prop]
         if key == "label":
             key = {"ko": "label_ko", "": "label_ko", "en": "label_en"}.get(language or "")
         if node is not None and key:
@@ -233,18 +221,16 @@ def _read_articles(src: Source) -> dict[str, dict[str, str]]:
 
 def _read_evidence(src: Source, nodes: dict[str, _Node]) -> dict[str, str]:
     """Sentence texts by sentence IRI; fills each node's mention count and sentence set."""
-    texts: dict[str, str] = {}
-    for iri, sentence, text in _rows(src, "evidence"):
+    for iri, mentions, sentences in _rows(src, "evidence"):
         node = nodes.get(iri)
         if node is not None:
-            node.mentions += 1
-            node.sentences.add(sentence)
-            texts[sentence] = text
-    return texts
+            node.mentions = int(mentions)
+            node.sentences = set(sentences.split())
+    return dict(_rows(src, "sentences"))
 
 
 def _read_links(src: Source, nodes: dict[str, _Node]) -> set[tuple[str, str, str]]:
-    return {(s, p[len(KG_NS):], o) for s, p, o in _rows(src, "links") if s in nodes and o in nodes and s != o}
+    return {(s, name, o) for s, name, o in _rows(src, "links") if s in nodes and o in nodes and s != o}
 
 
 def _read_positions(src: Source, nodes: dict[str, _Node]) -> dict[tuple[str, str, str], _Position]:
@@ -416,6 +402,7 @@ def select(graph: nx.MultiDiGraph, selection: Selection) -> nx.MultiDiGraph:
         graph.remove_nodes_from(set(graph) - _neighbourhood(graph, focus, selection.hops))
     if selection.types:
         graph.remove_nodes_from([n for n, t in graph.nodes(data="type") if t not in selection.types and n not in focus])
+    _keep_cited_articles(graph)
     return graph
 
 
