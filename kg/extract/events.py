@@ -225,7 +225,7 @@ class EventFinder:
             for token in sentence.tokens:
                 offset = token.start - sentence.start
                 if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
-                        and token.form not in _NOT_ACTIONS and m_start - offset <= 12 \
+                        and token.form not in _NOT_ACTIONS and m_start - offset <= 20 \
                         and not any(s <= token.start < e for s, e in names):
                     noun = (offset, self.text[token.start:token.end])
             if noun is None:
