@@ -236,8 +236,22 @@ def _trigger_word(event: Event) -> str:
     return event.trigger.text
 
 
+_PERSON_FIRST = ("Appointment", "Resignation", "Dismissal", "Statement", "EarningsCall")
+
+
 def _event_label(event: Event, names: dict[str, str]) -> str:
-    actors = [names[a.entity] for a in event.arguments if a.entity in names]
+    """A short Korean label: who (the organisation, or the person for leadership changes and
+    speech), what (the trigger word), when."""
+    def rank(argument):
+        etype = argument.entity.split("/", 1)[0]
+        if event.type in _PERSON_FIRST:
+            return 0 if etype == "Person" else 1
+        if event.type in ("Fire", "Accident") and etype == "Facility":
+            return 0  # 판교 데이터센터 화재
+        return {"Company": 0, "Organization": 0, "Facility": 1, "Product": 2, "Person": 3}.get(etype, 4)
+
+    arguments = sorted((a for a in event.arguments if a.entity in names), key=rank)
+    actors = [names[a.entity] for a in arguments]
     if event.type == "Statement":
         quote_text = (event.quote or "")
         short = quote_text if len(quote_text) <= 24 else quote_text[:24] + "…"
