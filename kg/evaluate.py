@@ -242,37 +242,23 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
     rows = _q(store, """SELECT ?m ?p ?o ?title ?text WHERE { ?m a org:Membership ; org:member ?p ; org:organization ?o ;
         org:role ?r . ?r skos:prefLabel ?title FILTER(LANG(?title) = "ko") OPTIONAL { ?m kg:titleText ?text } }""")
     memberships = {row["m"]: row for row in rows}
-    score = Score(gold=len(gold["positions"]), pred=len(memberships))
-    used = set()
-    for position in gold["positions"]:
-        persons, orgs = nodes_named(position["person"]), nodes_named(position["org"])
-        title = _norm(position["title"])
-        match = next((m for m, row in sorted(memberships.items()) if m not in used and row["p"] in persons
-                      and row["o"] in orgs and _title_agrees(title, row)), None)
-        if match:
-            used.add(match)
-            score.tp_gold += 1
-        else:
-            missed.append(f"position {position['person']} {position['org']} {position['title']}")
-    score.tp_pred = len(used)
+    def position_matches(position, row):
+        return (row["p"] in nodes_named(position["person"]) and row["o"] in nodes_named(position["org"])
+                and _title_agrees(_norm(position["title"]), row))
+
+    score = _one_to_one(gold["positions"], memberships, position_matches, missed,
+                        lambda p: f"position {p['person']} {p['org']} {p['title']}")
     scores["positions"] = score
 
     # -- quotes -----------------------------------------------------------------------------
     rows = _q(store, """SELECT ?s ?speaker ?text WHERE { ?s a kg:Statement ; kg:speaker ?speaker ; kg:quote ?text }""")
     statements = {row["s"]: row for row in rows}
-    score = Score(gold=len(gold["quotes"]), pred=len(statements))
-    used = set()
-    for quote in gold["quotes"]:
-        speakers = nodes_named(quote["speaker"])
+    def quote_matches(quote, row):
         start = _norm(quote["starts"]).strip("\"'“”‘’")
-        match = next((s for s, row in sorted(statements.items()) if s not in used and row["speaker"] in speakers
-                      and _norm(row["text"]).startswith(start)), None)
-        if match:
-            used.add(match)
-            score.tp_gold += 1
-        else:
-            missed.append(f"quote {quote['speaker']}: {quote['starts']}")
-    score.tp_pred = len(used)
+        return row["speaker"] in nodes_named(quote["speaker"]) and _norm(row["text"]).startswith(start)
+
+    score = _one_to_one(gold["quotes"], statements, quote_matches, missed,
+                        lambda q: f"quote {q['speaker']}: {q['starts']}")
     scores["quotes"] = score
 
     # -- article metadata -------------------------------------------------------------------
@@ -295,6 +281,22 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
     for author in sorted(gold_authors - authors):
         missed.append(f"author {author}")
     return ArticleResult(doc, scores, missed, extra)
+
+
+def _one_to_one(gold_items: list, predicted: dict, matches, missed: list[str], describe) -> Score:
+    """Greedy one-to-one matching of gold items to predicted rows (in IRI order); a predicted row
+    counts for one gold item at most."""
+    score = Score(gold=len(gold_items), pred=len(predicted))
+    used: set[str] = set()
+    for item in gold_items:
+        match = next((key for key, row in sorted(predicted.items()) if key not in used and matches(item, row)), None)
+        if match is None:
+            missed.append(describe(item))
+            continue
+        used.add(match)
+        score.tp_gold += 1
+    score.tp_pred = len(used)
+    return score
 
 
 def _exact(gold: str | None, predicted: str | None) -> Score:
