@@ -9,6 +9,7 @@ expression in the same quote segment; ``이번 사고``-style anaphora refers to
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -401,6 +402,13 @@ class EventFinder:
             else:
                 distance = trigger.start - tm.end
             candidates.append((distance, tm))
+        if not candidates and segment is not None:
+            # said in a quotation: the time before the quotation dates the saying
+            # (윤 CISO는 지난 18일 보낸 안내문에서 "...사과드린다")
+            for tm in times:
+                if tm.end <= segment[0] and _segment(tm.start, quotes) is None and not tm.value.fiscal_period \
+                        and not any(tm.end <= s < segment[0] for s in trigger_starts):
+                    candidates.append((segment[0] - tm.end, tm))
         if candidates:
             candidates.sort(key=lambda c: c[0])
             draft.time = candidates[0][1].value
@@ -424,6 +432,11 @@ class EventFinder:
     def _same_event(self, a: EventDraft, b: EventDraft) -> bool:
         if a.time and b.time and a.time.value[:7] != b.time.value[:7]:
             return False
+        published = self.doc.article.published
+        if published and a.time is None and b.time is not None and a.type in INCIDENTS:
+            dated = b.time
+            if dated.value[:4].isdigit() and dated.value < (published - dt.timedelta(days=62)).isoformat()[:len(dated.value)]:
+                return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
             return a.trigger_word == b.trigger_word or a.sentence == b.sentence
         if a.type == "Statement":
