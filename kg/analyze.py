@@ -55,13 +55,8 @@ class Analyzer:
                     if not sent_tokens:
                         continue
                     tokens = tuple(
-                        Token(
-                            form=t.form,
-                            tag=t.tag,
-                            start=offset + t.start,
-                            end=offset + t.start + t.len,
-                            user_value=t.user_value if isinstance(t.user_value, str) else None,
-                        )
+                        Token(t.form, t.tag, offset + t.start, offset + t.start + t.len,
+                              t.user_value if isinstance(t.user_value, str) else None)
                         for t in sent_tokens
                     )
                     start, end = tokens[0].start, max(t.end for t in tokens)

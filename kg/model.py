@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 __all__ = [
     "RawArticle", "Zone", "ZoneKind", "Reporter", "Article", "Token", "Sentence", "Document",
@@ -97,8 +98,9 @@ class Article:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One morpheme (a NamedTuple: millions are made, and a frozen dataclass is slow to build)."""
+
     form: str  # morpheme form as analysed (may differ from the surface)
     tag: str  # Sejong tag (NNP, NNG, JKS, ...)
     start: int

@@ -40,13 +40,13 @@ def words_of(sentence: Sentence, text: str) -> list[Word]:
     """Group a sentence's tokens into words by whitespace in the underlying ``text``."""
     words: list[Word] = []
     group: list[Token] = []
+    group_end = 0
     for token in sentence.tokens:
-        if group:
-            group_end = max(t.end for t in group)
-            if token.start > group_end and not text[group_end:token.start].strip():
-                words.append(_make_word(group, text))
-                group = []
+        if group and token.start > group_end and text[group_end:token.start].isspace():
+            words.append(_make_word(group, text))
+            group = []
         group.append(token)
+        group_end = token.end if len(group) == 1 else max(group_end, token.end)
     if group:
         words.append(_make_word(group, text))
     return words
