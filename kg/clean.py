@@ -49,14 +49,14 @@ _BYLINE_ITEM_RE = re.compile(
     r"(?P<name>" + _NAME + r")\s*" + _REPORTER_WORD + r"\s*[(\[<]?\s*(?P<email>" + _EMAIL + r")?\s*[)\]>]?"
 )
 _BYLINE_LINE_RE = re.compile(
-    r"^[/\s]*(?:" + _NAME + r"\s*" + _REPORTER_WORD + r"\s*(?:[(\[<]?\s*" + _EMAIL + r"\s*[)\]>]?)?\s*[,/·]?\s*)+$"
+    r"^[/\s]*(?:[가-힣]{2,4}\s*=\s*)?(?:" + _NAME + r"\s*" + _REPORTER_WORD + r"\s*(?:[(\[<]?\s*" + _EMAIL + r"\s*[)\]>]?)?\s*[,/·]?\s*)+$"
 )
 # 머니투데이 이하은 기자 (outlet, names, 기자 on a line of their own)
 _BYLINE_OUTLET_RE = re.compile(
     r"^(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?P<names>(?:" + _NAME + r"[\s,·]*)+?)\s*" + _REPORTER_WORD + r"\s*$"
 )
 # a short last line that starts with a reporter credit (정소윤 기자 Soyoon Com: a mangled e-mail)
-_BYLINE_LOOSE_RE = re.compile(r"^[/\s]*(?:" + _NAME + r"\s*" + _REPORTER_WORD + r")(?:\s|$|[(\[<,/·]).{0,50}$")
+_BYLINE_LOOSE_RE = re.compile(r"^[/\s]*(?:[가-힣]{2,4}\s*=\s*)?(?:" + _NAME + r"\s*" + _REPORTER_WORD + r")(?:\s|$|[(\[<,/·]).{0,50}$")
 _EMAIL_ONLY_RE = re.compile(r"^\s*[(\[<]?\s*(?P<email>" + _EMAIL + r")\s*[)\]>]?\s*$")
 _SECTION_RE = re.compile(r"^\[(?P<section>[^\]\s=]{1,10})\]\s*")
 _URL_DATE_RE = re.compile(r"(20\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -168,6 +169,10 @@ def _read_html(html: str, source: str, article_id: str) -> RawArticle:
     if doc is None or not (getattr(doc, "text", None) or "").strip():
         raise InputError(source, "no article text found in this HTML page",
                          "give the article page itself, or its text as .txt")
+    text = doc.text
+    byline = _html_byline(html)
+    if byline and byline not in text:
+        text = text.rstrip("\n") + "\n" + byline  # main-content extraction drops the reporter line
     published = None
     if getattr(doc, "date", None):
         try:
@@ -177,10 +182,27 @@ def _read_html(html: str, source: str, article_id: str) -> RawArticle:
     return RawArticle(
         id=article_id,
         source=source,
-        text=doc.text,
+        text=text,
         format="html",
         url=getattr(doc, "url", None),
         title=getattr(doc, "title", None),
         published=published,
         publisher=getattr(doc, "sitename", None),
     )
+
+
+_BYLINE_ELEMENT = re.compile(
+    r"<(?P<tag>[a-z0-9]+)[^>]*class=\"[^\"]*(?:byline|reporter|writer|author|journalist)[^\"]*\"[^>]*>(?P<body>.*?)</(?P=tag)>",
+    re.I | re.S)
+
+
+def _html_byline(html: str) -> str | None:
+    """The text of the page's byline element (정소윤 기자 soyoon@hankyung.com), if it names a 기자."""
+    import html as html_lib
+
+    for m in _BYLINE_ELEMENT.finditer(html):
+        body = re.sub(r"<a[^>]*href=\"mailto:([^\"]+)\"[^>]*>.*?</a>", r" \1 ", m.group("body"), flags=re.I | re.S)
+        text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        if "기자" in text and len(text) <= 80:
+            return text
+    return None
