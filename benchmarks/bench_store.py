@@ -41,7 +41,12 @@ QUERIES = {
     "2-hop join": """SELECT ?person ?company (COUNT(?e) AS ?events) WHERE {
         ?m org:member ?person ; org:organization ?company .
         ?e kg:organization ?company ; kg:trigger ?t } GROUP BY ?person ?company""",
-    "count per event type": """SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e kg:trigger ?t ; a ?type } GROUP BY ?type""",
+    "count per event type": """SELECT ?type (COUNT(?e) AS ?n) WHERE { VALUES ?type { %s } ?e a ?type } GROUP BY ?type"""
+    % " ".join(f"kg:{t}" for t in ("Fire", "Accident", "ServiceOutage", "DataBreach", "Recall", "ProductionHalt",
+                                   "Appointment", "Resignation", "Dismissal", "EarningsCall", "EarningsAnnouncement",
+                                   "Acquisition", "Merger", "Investment", "IPO", "Bankruptcy", "Lawsuit", "Settlement",
+                                   "Sanction", "Investigation", "Layoff", "Strike", "ProductLaunch", "Partnership",
+                                   "Apology", "Plan", "Statement")),
 }
 BUDGET = {"label lookup": 0.005, "company timeline": 0.010, "2-hop join": 1.0, "count per event type": 0.1}
 
