@@ -278,14 +278,15 @@ class EntityFinder:
                     name = self.text[start:end]
                 else:
                     break
+                branch = False
                 if etype == "Organization" and i > 0 and start == word.start:
                     # 전국금속노동조합 현대자동차지부, 고용노동부 청주지청: a branch named with its parent
                     prev = words[i - 1]
                     parent = self._overlaps(prev.start, prev.start + len(prev.stem)) if prev.stem else None
                     if parent and parent.startswith("Organization/") and not prev.particle:
-                        start = prev.start
+                        start, branch = prev.start, True
                         name = self.text[start:end]
-                if not self._absorb_locations(start, end):
+                if not self._absorb_locations(start, end, spaced_names=branch):
                     break
                 owner = None
                 full = None
@@ -297,6 +298,12 @@ class EntityFinder:
                         owner = key_before
                         full = self.text[before.start:end]
                 key = self._key_for(etype, name) if owner is None else f"Facility/{owner.split('/', 1)[1]}/{normalize_name(name)}"
+                if owner is None and etype == "Facility":
+                    # 울산공장 after 세영화학 울산공장: the same site, named without its owner
+                    same = [f for f in self.found.values() if f.type == "Facility" and f.owner
+                            and normalize_name(f.name) == normalize_name(name)]
+                    if len(same) == 1:
+                        key = same[0].key
                 found = self._add(key, etype, name, start, end, sentence.index, f"cue:{cue}", 0.75)
                 if owner:
                     found.owner = owner
@@ -304,7 +311,7 @@ class EntityFinder:
                     found.aliases.add(full)
                 break
 
-    def _absorb_locations(self, start: int, end: int) -> bool:
+    def _absorb_locations(self, start: int, end: int, spaced_names: bool = False) -> bool:
         """Make room for a longer name over [start, end): drop the mentions inside it (울산 in
         울산경찰청, 화이자 in 한국화이자제약). A glued word names one thing; a spaced name only
         absorbs places (판교 in 판교 사옥). False when a mention crosses its edges."""
@@ -313,7 +320,7 @@ class EntityFinder:
         for s, e, k in inside:
             if not (start <= s and e <= end) or (s, e) == (start, end):
                 return False
-            if not glued and not k.startswith("Location/"):
+            if not glued and not spaced_names and not k.startswith("Location/"):
                 return False
             if k.startswith("Person/"):
                 return False

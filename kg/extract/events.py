@@ -445,11 +445,10 @@ class EventFinder:
             pa = {k for r, k in a.roles if r == "person"}
             pb = {k for r, k in b.roles if r == "person"}
             return not pa or not pb or bool(pa & pb)
-        if a.type in ("Acquisition", "Merger", "Investment", "Lawsuit", "Partnership", "ProductLaunch", "IPO"):
-            ca = {k for r, k in a.roles if self.ents.found[k].type in ("Company", "Product")}
-            cb = {k for r, k in b.roles if self.ents.found[k].type in ("Company", "Product")}
-            return not ca or not cb or bool(ca & cb)
-        return True
+        # different companies, different events (its own breach, a rival's earlier breach)
+        ca = {k for r, k in a.roles if self.ents.found[k].type in ("Company", "Product")}
+        cb = {k for r, k in b.roles if self.ents.found[k].type in ("Company", "Product")}
+        return not ca or not cb or bool(ca & cb)
 
     def _causes_in_sentence(self, sentence: Sentence) -> None:
         here = [i for i, d in enumerate(self.drafts)
