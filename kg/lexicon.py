@@ -114,6 +114,7 @@ class Lexicon:
     anaphora: re.Pattern
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
+    planned: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     ambiguous: frozenset[str] = frozenset()
     descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -202,6 +203,7 @@ class Lexicon:
             anaphora=re.compile(trig["anaphora"]),
             plan_markers=re.compile(trig["plan_markers"]),
             plan_actions=tuple(trig["plan_actions"]),
+            planned=re.compile(trig["planned"]),
             boilerplate={k: [re.compile(p) for p in v] for k, v in boiler.items()},
             ambiguous=frozenset(ambiguous),
             descriptors={t: tuple(v) for t, v in (base.get("descriptors") or {}).items()},

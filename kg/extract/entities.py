@@ -608,6 +608,12 @@ class EntityFinder:
                         continue  # the name is part of a longer word
                 self._add(key, found.type, found.name, start, end, sentence.index, "repeat", 0.8)
 
+    _COMMENTATOR_TITLES = frozenset(["연구원", "애널리스트", "교수", "변호사", "회계사", "논설위원", "기자"])
+
+    def is_commentator(self, key: str) -> bool:
+        """A person quoted for an outside view (analyst, professor, lawyer), not for their employer."""
+        return any(c.person == key and c.title.canonical in self._COMMENTATOR_TITLES for c in self.positions)
+
     def organizations_of(self, person: str) -> list[str]:
         return [c.organization for c in self.positions if c.person == person and c.organization]
 

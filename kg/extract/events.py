@@ -26,6 +26,8 @@ PHYSICAL = ("Fire", "Accident")
 DISRUPTIONS = ("ServiceOutage", "ProductionHalt")
 RESPONSES = ("Plan", "Apology", "Investigation", "Sanction", "Resignation", "Dismissal", "Lawsuit", "Recall")
 PERSONAL = ("Appointment", "Resignation", "Dismissal")
+# events still reported as such when announced for the future (오는 26일부터 가동을 중단할 예정)
+PLANNABLE_KEEP = ("ProductionHalt", "Appointment", "Resignation", "EarningsCall", "Recall")
 # event types in which a named person takes part as such (elsewhere a person stands for an org)
 PERSON_EVENTS = PERSONAL + ("Statement", "EarningsCall", "Apology", "Lawsuit", "Investigation", "Sanction", "Strike")
 # which incident types an anaphoric noun can refer to
@@ -147,6 +149,8 @@ class EventFinder:
                 continue  # plans are found by _plan, which needs the whole clause
             if self._hedged(end, sentence):
                 continue
+            if etype not in PLANNABLE_KEEP and self._planned(end, sentence):
+                continue
             anaphor = self._anaphor(start, end, sentence)
             mention = Mention(start, end, self.text[start:end], sentence.index, confidence, f"trigger:{etype}")
             if anaphor is not None:
@@ -171,10 +175,16 @@ class EventFinder:
         return drafts
 
     def _hedged(self, end: int, sentence: Sentence) -> bool:
+        """Negated, hypothetical or conditional in its clause (파업 가능성은 낮다, 과징금을 물 수
+        있다, 파업이 길어지면)."""
         tail = self.text[end:sentence.end]
         cut = _CLAUSE_END.search(tail)
-        window = tail[: min(cut.start() if cut else len(tail), 16)]
+        window = tail[: min(cut.start() if cut else len(tail), 24)]
         return bool(self.lex.hedges.search(window))
+
+    def _planned(self, end: int, sentence: Sentence) -> bool:
+        """The rest of the sentence makes the event a plan (투자할 계획이다): left to the Plan."""
+        return bool(self.lex.planned.match(self.text[end:sentence.end]))
 
     def _anaphor(self, start: int, end: int, sentence: Sentence) -> str | None:
         head = self.text[max(sentence.start, start - 6):end]
@@ -273,6 +283,8 @@ class EventFinder:
                             break
         actor_types = {self.ents.found[k].type for _, k in roles}
         speaker = self.speakers.get(segment[0]) if segment is not None else None
+        if speaker and self.ents.is_commentator(speaker):
+            speaker = None  # an analyst's or professor's words are about others, not their employer
         if speaker and speaker in self.ents.found:
             # said in a quotation: the speaker apologises/plans for the organisation they speak for
             if draft.type in ("Apology", "Plan", "Statement", "EarningsCall") and speaker not in {k for _, k in roles}:
