@@ -87,6 +87,8 @@ def test_extract_finds_event_types(run, body, etype):
     ("실적이 개선될 것으로 보인다.", "Plan"),
     ("행정소송 등 불복 절차는 밟지 않겠다는 입장이다.", "Plan"),
     ("화재 예방 교육을 실시했다.", "Fire"),
+    ("위반이 드러나면 쿠팡은 과징금을 물 수 있다.", "Sanction"),
+    ("태성케미칼은 2026년까지 여수공장에 5000억원을 투자할 계획이다.", "Investment"),  # a Plan instead
 ])
 def test_extract_hedged_or_negated_events_are_left_out(run, body, etype):
     assert not events(run(body), etype), body
@@ -117,3 +119,15 @@ def test_extract_positions_with_organisation(run):
     positions = {(p.person, p.organization, p.title) for p in ex.positions}
     assert ("Person/홍길동", "Company/samsung-electronics", "사장") in positions
     assert ("Person/김영희", "Company/lg-electronics", "부사장") in positions
+
+
+def test_extract_planned_investment_is_a_plan(run):
+    ex = run("태성케미칼은 2026년까지 여수공장에 5000억원을 투자할 계획이다.")
+    assert events(ex, "Plan") and not events(ex, "Investment")
+
+
+def test_extract_analyst_quote_does_not_involve_the_analysts_firm(run):
+    ex = run("현대자동차가 리콜을 시작했다. 이서윤 하나증권 연구원은 \"이번 리콜 비용은 크지 않을 것\"이라고 내다봤다.")
+    keys = {a.entity for e in events(ex, "Recall") for a in e.arguments}
+    assert "Company/hyundai-motor" in keys
+    assert not any("hana" in k for k in keys)
