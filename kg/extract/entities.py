@@ -88,6 +88,7 @@ class EntityFinder:
             self._quoted_names(sentence)
             self._cue_names(sentence)
             self._descriptor_names(sentence)
+            self._side_names(sentence)
         self._more_mentions()  # organisations named anywhere are known before title patterns run
         for sentence in self.doc.sentences:
             if sentence.zone is None:
@@ -332,6 +333,18 @@ class EntityFinder:
                 del self.found[key]
         return True
 
+    def _side_names(self, sentence: Sentence) -> None:
+        """X 측은 / X 측이: X speaks as an organisation (에이치넷 측은 "..."라고 해명했다)."""
+        words = self.words[sentence.index]
+        for i in range(len(words) - 1):
+            word, nxt = words[i], words[i + 1]
+            if word.particle or not re.match(r"측(?:은|이|도|에|의|과|와)?$", nxt.text):
+                continue
+            if not self._proper_word(word) or self._in_dateline(word.start) or len(word.stem) < 2:
+                continue
+            key = self._key_for("Company", word.stem)
+            self._add(key, "Company", word.stem, word.start, word.start + len(word.stem), sentence.index, "side", 0.7)
+
     def _descriptor_names(self, sentence: Sentence) -> None:
         """An unknown name right after a descriptor noun: 반도체 기업 메디브레인이, 앱 핏노트."""
         words = self.words[sentence.index]
@@ -456,7 +469,7 @@ class EntityFinder:
             name_word, kind, unknown_org = None, None, None
             while j >= 0 and i - j <= 6:
                 w = words[j]
-                if ")" in w.text and "(" not in w.text or w.text.startswith("("):
+                if "(" in w.text or ")" in w.text:
                     j -= 1  # inside brackets: 넥서스플레이지회(넥서스플레이 노조) 지회장
                     continue
                 if w.text in self._MODIFIERS:
@@ -484,6 +497,15 @@ class EntityFinder:
             if name_word is None:
                 name_word = self._foreign_name(words, j)
                 if name_word is None:
+                    # 다나카 사장 after 다나카 히로시 도요케미칼 사장: a foreign family name alone
+                    prev = words[i - 1]
+                    known = [f for f in self.found.values() if f.type == "Person" and " " in f.name
+                             and f.name.split()[0] == prev.text]
+                    if len(known) == 1 and not prev.particle:
+                        end = prev.start + len(prev.text)
+                        if not self._overlaps(prev.start, end):
+                            self._add(known[0].key, "Person", known[0].name, prev.start, end, sentence.index,
+                                      "surname+title", 0.75)
                     continue
                 kind = "full"
             if org is None and unknown_org is not None:

@@ -19,11 +19,13 @@ from .text import QuoteSpan, in_spans, quote_spans
 __all__ = ["QuoteFinder", "QuoteDraft"]
 
 _SPEECH_VERBS = (r"말했|밝혔|강조했|설명했|덧붙였|전했|했다|답했|언급했|주장했|지적했|토로했|선을\s*그었|일축했|반박했|"
-                 r"해명했|당부했|호소했|약속했|다짐했|비판했|우려했|전망했|분석했|내다봤|평가했|진단했|예상했|말한|밝힌")
+                 r"해명했|당부했|호소했|약속했|다짐했|비판했|우려했|전망했|분석했|내다봤|평가했|진단했|예상했|말한|밝힌|"
+                 r"말을\s*아꼈|답을\s*피했|부인했|반발했|꼬집었|촉구했|요구했")
 _SPEECH_AFTER = re.compile(r"^\s*(?:이?라?며|이?라?면서|이?라?고|(?:이)?라는|고\s|며\s|라고|라며|면서|"
                            r"(?:이라|라|다)?는\s*(?:입장|설명|주장|계획|방침|것|뜻)|"
                            r"\s*(?:고|며)?\s*(?:" + _SPEECH_VERBS + "))")
 _PRONOUN = re.compile(r"(?:^|\s)(그는|그녀는|그가|그녀가|이어|또|또한|아울러|그러면서|이와\s*함께)\s")
+_ABOUT_TOPIC = re.compile(r"(?:에\s*대해(?:서)?는?|에\s*대해서도|와\s*관련해(?:서)?는?|관련해서는)\s*$")
 _SPEECH_VERB = re.compile("(" + _SPEECH_VERBS + "|발표했|입장이다)")
 _MIN_QUOTE = 4
 
@@ -102,6 +104,10 @@ class QuoteFinder:
             return last, 0.6
         if last and not outside_before.strip() and _SPEECH_VERB.search(self.text[spans[-1].end:sentence.end]):
             return last, 0.6
+        if last and _ABOUT_TOPIC.search(outside_before) and _SPEECH_VERB.search(self.text[spans[-1].end:sentence.end]) \
+                and not any(m.start < spans[0].start for m, f in self.ents.mentions_in(sentence)
+                            if f.type in ("Person", "Company", "Organization")):
+            return last, 0.55  # ... 관측에 대해서는 "..."라고 일축했다: the one the story follows
         return None, 0.0
 
     def mentions(self) -> list[Mention]:
