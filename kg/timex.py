@@ -29,7 +29,8 @@ class TimeMention:
     value: TimeValue
 
 
-_YEAR_WORDS = {"재작년": -2, "지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1, "이듬해": 1}
+_YEAR_WORDS = {"재작년": -2, "지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1, "이듬해": 1,
+               "연내": 0, "연말": 0, "연초": 0, "올해 안": 0, "올해 말": 0, "연말까지": 0}
 _MONTH_WORDS = {"지난달": -1, "전월": -1, "이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1}
 _DAY_WORDS = {"그저께": -2, "그제": -2, "전날": -1, "전일": -1, "어제": -1, "이날": 0, "오늘": 0, "금일": 0, "내일": 1, "다음 날": 1, "이튿날": 1}
 
@@ -47,7 +48,7 @@ _RE = re.compile(
     r"|(?P<y>(?<!\d)(?P<y3>(?:19|20)\d{2})\s*년(?!\s*(?:간|대|\d|생)))"
     r"|(?P<mo>(?P<mop>지난|오는)?\s*(?<!\d)(?P<m5>1[0-2]|[1-9])\s*월(?!\s*(?:간|\d)))"
     r"|(?P<d>(?P<dp>지난|오는)?\s*(?<![\d.,~])(?P<d2>3[01]|[12]\d|[1-9])\s*일" + _NOT_AFTER_DAY + r")"
-    r"|(?P<yw>재작년|지난해|작년|전년|올해|금년|내년|이듬해)"
+    r"|(?P<yw>재작년|지난해|작년|전년|올해|금년|내년|이듬해|연내|연말|연초)"
     r"|(?P<mw>지난달|전월|이달|이번\s?달|다음\s?달|내달)"
     r"|(?P<same>같은\s?날|당일)"
     r"|(?P<dw>그저께|그제|전날|전일|어제|이날|오늘|금일|내일|다음\s날|이튿날)"
@@ -89,7 +90,7 @@ def _year_of(word: str, pub: dt.date | None) -> int | None:
     return pub.year + _YEAR_WORDS[word]
 
 
-def resolve(m: re.Match, pub: dt.date | None) -> TimeValue | None:
+def resolve(m: re.Match, pub: dt.date | None, future: bool = False) -> TimeValue | None:
     """Resolve one match of the time regex; None when it needs a publication date we lack."""
     text = m.group(0).strip()
     g = m.groupdict()
@@ -134,7 +135,7 @@ def resolve(m: re.Match, pub: dt.date | None) -> TimeValue | None:
         day = int(g["d2"])
         prefix = g["dp"]
         year, month = pub.year, pub.month
-        if prefix == "오는":
+        if prefix == "오는" or (future and prefix is None):
             if day < pub.day:
                 year, month = _month_add(year, month, 1)
         elif day > pub.day:
@@ -156,13 +157,18 @@ def resolve(m: re.Match, pub: dt.date | None) -> TimeValue | None:
     return None
 
 
+_FUTURE = re.compile(r"(?:[할될일]\s*(?:계획|예정|방침|것)|계획이다|예정이다|방침이다|하겠다|겠다고|오는\s)")
+
+
 def find_times(text: str, published: dt.date | None, offset: int = 0) -> Iterator[TimeMention]:
-    """Every time expression in ``text`` (offsets shifted by ``offset``), resolved."""
+    """Every time expression in ``text`` (offsets shifted by ``offset``), resolved. In a sentence
+    about the future (할 계획이다, 하겠다) a bare day (6일) is the coming one."""
+    future = bool(_FUTURE.search(text))
     for m in _RE.finditer(text):
         # a bare number glued to a preceding Hangul word is not a date (제3일, 2차4일)
         if m.start() > 0 and re.match(r"[가-힣A-Za-z]", text[m.start() - 1]) and m.group(0)[0].isdigit():
             continue
-        value = resolve(m, published)
+        value = resolve(m, published, future)
         if value is not None:
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             yield TimeMention(offset + m.start() + lead, offset + m.end(), value)

@@ -53,3 +53,12 @@ def test_timex_same_day_is_left_to_the_caller():
 
     (found,) = list(find_times("같은 날 이사회를 열어", PUB))
     assert found.value.precision == SAME_DAY
+
+
+@pytest.mark.parametrize("text,value", [
+    ("연내 출시할 계획이다", "2022"),
+    ("6일 합동감식을 벌일 계획이다", "2022-11-06"),   # a bare day in a sentence about the future
+    ("6일 합동감식을 벌였다", "2022-10-06"),          # ... and in one about the past
+])
+def test_timex_year_words_and_future_days(text, value):
+    assert next(find_times(text, PUB)).value.value == value

@@ -393,9 +393,9 @@ class EventFinder:
                 continue
             if tm.end <= trigger.start and any(tm.end <= s < trigger.start for s in trigger_starts):
                 continue
-            if tm.value.fiscal_period or (earnings and tm.value.precision == "year"):
+            if earnings and (tm.value.fiscal_period or tm.value.precision == "year"):
                 # 3분기 실적, 지난해 영업이익: the period reported, not when it was reported
-                if earnings and tm.end <= trigger.start and tm.value.fiscal_period:
+                if tm.end <= trigger.start and tm.value.fiscal_period:
                     draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
                 continue
             after = self.text[tm.end:tm.end + 4]
