@@ -195,7 +195,7 @@ class Lexicon:
             entries=entries,
             titles=titles,
             surnames=surnames,
-            cues={t: tuple(base.get(t, ())) for t in ("Company", "Organization", "Facility")},
+            cues={t: tuple(base.get(t, ())) for t in ("Company", "Organization", "Facility", "Location")},
             legal_forms=tuple(base.get("legal_forms", ())),
             not_names=frozenset(base.get("not_names", ())),
             triggers=triggers,

@@ -216,8 +216,12 @@ class EntityFinder:
         for token in sentence.tokens:
             if token.user_value:
                 entry = self.lex.by_key.get(token.user_value)
-            elif token.tag == "NNP" and token.form in self.lex.ambiguous:
-                entry = self.lex.lookup(token.form)  # 인도/NNP is India; 인도/NNG is delivery
+            elif token.tag == "NNP":
+                # a name Kiwi knows itself (서울) or an ambiguous one it reads as a name (인도/NNP is
+                # India; 인도/NNG is delivery)
+                entry = self.lex.lookup(token.form)
+                if entry is None or self.text[token.start:token.end] != token.form:
+                    continue
             else:
                 continue
             if entry is None or self._in_dateline(token.start):
@@ -239,11 +243,18 @@ class EntityFinder:
             stem = word.stem
             if not stem or self._in_dateline(word.start):
                 continue
-            for etype in ("Facility", "Organization", "Company"):
+            for etype in ("Facility", "Organization", "Company", "Location"):
                 cue = self.lex.cue_of(etype, stem)
                 if cue is None:
                     continue
                 head = stem[: len(stem) - len(cue)]
+                if etype == "Location":
+                    # 강동구, 오창읍: one proper noun, or a known place glued to its district word
+                    first = word.tokens[0]
+                    place = self.lex.by_key.get(first.user_value or "")
+                    if not head or not ((first.tag == "NNP" and first.end >= word.start + len(stem))
+                                        or (place is not None and place.type == "Location")):
+                        break
                 start, end = word.start, word.start + len(stem)
                 if head:
                     # glued: 카카오모빌리티, 대전공장, 공정거래위원회 -- the head must be a proper noun,
