@@ -42,6 +42,7 @@ _RE = re.compile(
     r"|(?P<yh>(?P<yhy>(?:19|20)\d{2}|지난해|작년|올해|올|금년|내년)\s*(?:년\s*)?(?P<yhh>상|하)\s*반기)"
     r"|(?P<ym>(?P<y2>(?:19|20)\d{2})\s*년\s*(?P<m2>1[0-2]|0?[1-9])\s*월(?!\s*(?:\d|간)))"
     r"|(?P<relym>(?P<ry>지난해|작년|올해|올|금년|내년)\s*(?P<rm>1[0-2]|[1-9])\s*월(?:\s*(?P<rd>3[01]|[12]\d|[1-9])\s*일)?)"
+    r"|(?P<relmd>(?P<rmw>지난달|이달|이번\s?달|다음\s?달|내달|전월)\s*(?P<rmd>3[01]|[12]\d|[1-9])\s*일" + _NOT_AFTER_DAY + r")"
     r"|(?P<md>(?P<mdp>지난|오는)?\s*(?<!\d)(?P<m3>1[0-2]|[1-9])\s*월\s*(?P<d3>3[01]|[12]\d|[1-9])\s*일" + _NOT_AFTER_DAY + r")"
     r"|(?P<q>(?<![\d~-])(?P<qq>[1-4])\s*분기)"
     r"|(?P<h>(?P<hh>상|하)\s*반기)"
@@ -116,6 +117,11 @@ def resolve(m: re.Match, pub: dt.date | None, future: bool = False) -> TimeValue
         if g["rd"]:
             return _day(year, int(g["rm"]), int(g["rd"]), text)
         return TimeValue(f"{year:04d}-{int(g['rm']):02d}", "month", text)
+    if g["relmd"]:
+        key = re.sub(r"\s+", "", g["rmw"])
+        delta = {"지난달": -1, "전월": -1, "이달": 0, "이번달": 0, "다음달": 1, "내달": 1}[key]
+        year, month = _month_add(pub.year, pub.month, delta)
+        return _day(year, month, int(g["rmd"]), text)
     if g["md"]:
         month = int(g["m3"])
         return _day(_nearest_year_for_month(month, pub, g["mdp"]), month, int(g["d3"]), text)

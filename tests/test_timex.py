@@ -62,3 +62,9 @@ def test_timex_same_day_is_left_to_the_caller():
 ])
 def test_timex_year_words_and_future_days(text, value):
     assert next(find_times(text, PUB)).value.value == value
+
+
+@pytest.mark.parametrize("text,value", [("지난달 11일", "2022-10-11"), ("다음 달 4일", "2022-12-04")])
+def test_timex_day_of_a_relative_month(text, value):
+    (found,) = list(find_times(text, PUB))
+    assert found.value.value == value

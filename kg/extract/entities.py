@@ -226,6 +226,8 @@ class EntityFinder:
                 continue
             if entry is None or self._in_dateline(token.start):
                 continue
+            if self._inside_longer_word(sentence, token):
+                continue  # 하이브 in 하이브리드: a name the user word cut out of a longer word
             if entry.type == "Product":
                 # a model name after the product: 토레스 EVX, 갤럭시 S25, 아이오닉 5 N
                 model = re.match(r" (?:[A-Z0-9][A-Za-z0-9+\-]{0,6})(?: [A-Z]{1,3})?(?![A-Za-z0-9가-힣])", self.text[token.end:token.end + 14])
@@ -236,6 +238,20 @@ class EntityFinder:
                               "gazetteer+model", 0.85)
                     continue
             self._add(entry.key, entry.type, entry.ko, token.start, token.end, sentence.index, "gazetteer", 0.95, entry)
+
+    def _inside_longer_word(self, sentence: Sentence, token) -> bool:
+        """A short name glued to a following noun that is no name cue is part of another word
+        (하이브 in 하이브리드); 카카오+모빌리티 or 현대차+그룹 are compounds handled by the cues."""
+        if token.end - token.start > 3:
+            return False
+        tokens = sentence.tokens
+        index = tokens.index(token)
+        if index + 1 >= len(tokens):
+            return False
+        nxt = tokens[index + 1]
+        if nxt.start != token.end or nxt.tag not in ("NNG", "NNP") or nxt.user_value:
+            return False
+        return not any(self.lex.cue_of(t, nxt.form) for t in self.lex.cues)
 
     def _cue_names(self, sentence: Sentence) -> None:
         words = self.words[sentence.index]
