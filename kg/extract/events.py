@@ -311,7 +311,7 @@ class EventFinder:
                     if org not in {k for _, k in roles}:
                         roles.append(("organization", org))
         actor_types = {self.ents.found[k].type for _, k in roles}
-        if draft.type in PHYSICAL + DISRUPTIONS and "Facility" not in actor_types:
+        if draft.type in PHYSICAL + ("ProductionHalt",) and "Facility" not in actor_types:
             facility = self._main_facility(sentence)
             if facility:
                 roles.append(("facility", facility))
