@@ -90,6 +90,7 @@ class EntityFinder:
             self._descriptor_names(sentence)
             self._side_names(sentence)
         self._more_mentions()  # organisations named anywhere are known before title patterns run
+        self._unions()
         for sentence in self.doc.sentences:
             if sentence.zone is None:
                 self._titles(sentence)
@@ -359,6 +360,46 @@ class EntityFinder:
             if not found.mentions:
                 del self.found[key]
         return True
+
+    _UNION_WORDS = ("노조", "노동조합")
+    _UNION_NAME = re.compile(r"(?:지부|지회|노조|노동조합)$")
+
+    def _unions(self) -> None:
+        """`HD현대중공업 노조` and a bare `노조` name the article's union when it has one
+        (전국금속노동조합 현대중공업지부); otherwise `X 노조` is a union of its own."""
+        unions = [f for f in self.found.values() if f.type == "Organization" and self._UNION_NAME.search(f.name)]
+        for sentence in self.doc.sentences:
+            if sentence.zone is not None:
+                continue
+            words = self.words[sentence.index]
+            for i, word in enumerate(words):
+                if word.stem not in self._UNION_WORDS or self._overlaps(word.start, word.start + len(word.stem)):
+                    continue
+                start, end = word.start, word.start + len(word.stem)
+                company = None
+                if i > 0 and not words[i - 1].particle:
+                    company = self._org_at(words[i - 1])
+                    if company and company.startswith("Company/"):
+                        start = words[i - 1].start
+                    else:
+                        company = None
+                if len(unions) == 1:
+                    key, name = unions[0].key, unions[0].name
+                elif company is not None:
+                    name = self.text[start:end]
+                    key = self._key_for("Organization", name)
+                else:
+                    continue
+                if company is not None:
+                    # the company mention stays; the union mention covers 'X 노조'
+                    self.spans = [sp for sp in self.spans if not (sp[0] == start and sp[2] == company)]
+                    found = self.found[company]
+                    found.mentions = [m for m in found.mentions if m.start != start]
+                    if not found.mentions:
+                        del self.found[company]
+                self._add(key, "Organization", name, start, end, sentence.index, "union", 0.7)
+                if len(unions) != 1:
+                    unions = [self.found[key]]
 
     def _side_names(self, sentence: Sentence) -> None:
         """X 측은 / X 측이: X speaks as an organisation (에이치넷 측은 "..."라고 해명했다)."""
