@@ -131,3 +131,16 @@ def test_extract_analyst_quote_does_not_involve_the_analysts_firm(run):
     keys = {a.entity for e in events(ex, "Recall") for a in e.arguments}
     assert "Company/hyundai-motor" in keys
     assert not any("hana" in k for k in keys)
+
+
+def test_extract_union_named_by_company_and_bare_word(run):
+    ex = run("전국금속노동조합 현대중공업지부는 20일 파업에 돌입했다. HD현대중공업 노조는 임금 인상을 요구했다. "
+             "노조는 다음 주에도 파업을 이어간다.")
+    (union,) = [e for e in ex.entities if e.type == "Organization" and e.name.endswith("지부")]
+    assert len(union.mentions) == 3
+
+
+def test_extract_left_out_subject_is_the_previous_one(run):
+    ex = run("대한항공이 자회사 아시아나항공을 흡수합병한다. 지난해 12월 아시아나항공 지분 63.88%를 인수해 자회사로 편입했다.")
+    (acquisition,) = events(ex, "Acquisition")
+    assert ("acquirer", "Company/korean-air") in {(a.role, a.entity) for a in acquisition.arguments}

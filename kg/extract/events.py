@@ -298,6 +298,16 @@ class EventFinder:
                     if org in self.ents.found and self.ents.found[org].type != "NewsOutlet" and org not in {k for _, k in roles}:
                         roles.append(("organization", org))
                         break
+        if segment is None and draft.type not in ("Statement",) and self.ents.subject_of(sentence, quotes) is None:
+            # the subject is left out, as Korean does, when it is the previous sentence's subject
+            # (대한항공이 ... 합병한다. 지난해 12월 아시아나항공 지분을 인수해 ...)
+            previous = self.doc.sentences[sentence.index - 1] if sentence.index > 0 else None
+            subject = self.ents.subject_of(previous) if previous is not None and previous.zone is None else None
+            if subject and subject.split("/", 1)[0] in ("Company", "Organization") \
+                    and subject not in {k for _, k in roles}:
+                role = {"Acquisition": "acquirer", "Merger": "acquirer", "Investment": "investor",
+                        "Lawsuit": "plaintiff", "Partnership": "partner"}.get(draft.type, "organization")
+                roles.append((role, subject))
         if draft.type == "Plan" and segment is None:
             # a plan belongs to the sentence's subject (회사는 ... 할 방침이다), and a person's plan
             # to the organisation they lead
