@@ -176,3 +176,30 @@ def test_cli_output_files_are_readable_by_others(runner, tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("gold,message", [
+    ("doc: x\nentities:\n  - {name: 카카오, type: Firm}\n", "entity '카카오' has unknown type 'Firm'"),
+    ("doc: x\npositions:\n  - {person: 홍은택, org: 카카오}\n", "positions[0] needs person, org, title"),
+    ("- just\n- a list\n", "a gold file must be a YAML mapping"),
+])
+def test_cli_evaluate_bad_gold_names_the_file_and_item(runner, tmp_path, gold, message):
+    (tmp_path / "x.txt").write_text("제목\n카카오가 3일 실적을 발표했다.\n둘째 문장이다.", encoding="utf-8")
+    (tmp_path / "x.gold.yaml").write_text(gold, encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'x.gold.yaml'}: {message}")
+
+
+def test_cli_evaluate_unreadable_article_counts_as_nothing_found(runner, tmp_path):
+    import shutil
+
+    for path in EXAMPLE.parent.glob(EXAMPLE.stem + ".*"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "empty.gold.yaml").write_text("doc: empty\nentities:\n  - {name: 카카오, type: Company}\n", encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", str(tmp_path), "--json"])
+    assert result.exit_code == 0
+    assert "Error: " in result.stderr and "empty.txt: the file is empty" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["per_article"]["empty"]["entities_strict"]["found"] == 0
