@@ -46,7 +46,7 @@ _ANY_INCIDENT = INCIDENTS
 _SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
 _OBJECT = re.compile(r"^(을|를)$")
 _CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|해)|여파로|때문에|탓에|영향으로|에\s*따른|에\s*따라|(?:으)?로\s*(?:빚어진|발생한|촉발된))")
-_CLAUSE_END = re.compile(r"[.,;]|며\s|고\s|지만|면서|는데|으나|\"|”|'")
+_CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나|\"|”|'")
 _REPORT_AFTER = re.compile(r"\s*(?:밝혔|공시했|발표했|전했|알렸|공개했|설명했|말했|보도했|공지했)")
 _PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
 
@@ -470,7 +470,14 @@ class EventFinder:
         # different companies, different events (its own breach, a rival's earlier breach)
         ca = {k for r, k in a.roles if self.ents.found[k].type in ("Company", "Product")}
         cb = {k for r, k in b.roles if self.ents.found[k].type in ("Company", "Product")}
-        return not ca or not cb or bool(ca & cb)
+        if ca and cb and not ca & cb:
+            return False
+        if a.type in ("Investigation", "Sanction", "Lawsuit"):
+            # the police's raid and the labour ministry's inquiry are two investigations
+            oa = {k for r, k in a.roles if r == "authority"}
+            ob = {k for r, k in b.roles if r == "authority"}
+            return not oa or not ob or bool(oa & ob)
+        return True
 
     def _causes_in_sentence(self, sentence: Sentence) -> None:
         here = [i for i, d in enumerate(self.drafts)
