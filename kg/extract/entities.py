@@ -39,6 +39,7 @@ class Found:
     entry: GazetteerEntry | None = None
     owner: str | None = None
     full_label: str | None = None  # e.g. 한국타이어 대전공장 for a facility named 대전공장
+    short_names: set[str] = field(default_factory=set)  # forms to look for, not yet seen (길리어드)
 
     def add(self, mention: Mention) -> None:
         if any(m.start == mention.start and m.end == mention.end for m in self.mentions):
@@ -334,6 +335,9 @@ class EntityFinder:
                     if len(same) == 1:
                         key = same[0].key
                 found = self._add(key, etype, name, start, end, sentence.index, f"cue:{cue}", 0.75)
+                if etype == "Company" and head and len(head) >= 2 and re.fullmatch(r"[가-힣]+", head) \
+                        and self.lex.lookup(head) is None and head not in self.lex.generic_heads:
+                    found.short_names.add(head)  # 길리어드 for 길리어드사이언스, later in the article
                 if owner:
                     found.owner = owner
                     found.full_label = full
@@ -673,7 +677,7 @@ class EntityFinder:
         for found in self.found.values():
             if found.type == "NewsOutlet" and found.entry is None:
                 continue
-            for surface in {found.name, *found.aliases}:
+            for surface in {found.name, *found.aliases, *found.short_names}:
                 if len(surface) >= 2 and found.type != "Location":
                     names.setdefault(surface, found.key)
         if not names:

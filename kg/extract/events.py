@@ -231,6 +231,11 @@ class EventFinder:
                 if 0 <= nxt < m_end:
                     position, action = nxt, "대책"
         else:
+            # the verbal noun right before the commitment names it; a vague one (협조하겠다) names
+            # no plan at all
+            last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
+            if last and last[-1].form in _NOT_ACTIONS and m_start - (last[-1].end - sentence.start) <= 2:
+                return None
             noun = None
             names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
             for token in sentence.tokens:
