@@ -94,3 +94,21 @@ def test_rdf_every_example_article_conforms_to_shapes(tmp_path, pipeline):
     write(build(files, pipeline), out)
     conforms, report = validate(str(out))
     assert conforms, report[:3000]
+
+
+@pytest.mark.parametrize("ext,fmt", [(".jsonld", "json-ld"), (".nq", "nquads"), (".ttl", "turtle"), (".nt", "nt")])
+def test_rdf_every_output_format_parses_to_the_same_triples(tmp_path, pipeline, ext, fmt):
+    from kg.api import build, write
+
+    dataset = build([EXAMPLE], pipeline)
+    out = tmp_path / f"k{ext}"
+    write(dataset, out)
+    parsed = Dataset()
+    parsed.parse(out, format=fmt)
+    triples = {(s, p, o) for s, p, o, _ in parsed.quads((None, None, None, None))}
+    expected = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    assert triples == expected
+    store = ox.Store()
+    store.load(path=str(out), format={"json-ld": ox.RdfFormat.JSON_LD, "nquads": ox.RdfFormat.N_QUADS,
+                                      "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}[fmt])
+    assert len({(q.subject, q.predicate, q.object) for q in store}) == len(expected)
