@@ -638,6 +638,30 @@ class EntityFinder:
             evidence = Mention(mention.start, word.start + len(word.stem), self.text[mention.start:word.start + len(word.stem)],
                                sentence.index, 0.75, "appointed-title")
             self.positions.append(PositionClaim(person.key, org, title, word.stem, evidence))
+        # 신임 최고운영책임자(COO)에 오재현 전 넥슨코리아 부사장을 선임했다: the post comes first
+        for i, word in enumerate(words):
+            if not word.particle.endswith("에") and not re.search(r"\)에$", word.text):
+                continue
+            split = self.lex.title_of(word.stem)
+            if split is None:
+                continue
+            prefix, title = split
+            after = [(m, f) for m, f in self.mentions_in(sentence) if f.type == "Person" and m.start > word.end]
+            objects = [(m, f) for m, f in after
+                       if re.match(r"^\s*(?:\S+\s+){0,3}?\S*(?:을|를)\s*(?:\S+\s+)?(?:선임|임명|내정|발탁|선출|영입)",
+                                   self.text[m.end:sentence.end])]
+            if not objects:
+                continue
+            mention, person = objects[0]
+            org = self.subject_of(sentence) if prefix == "" else None
+            if prefix:
+                entry = self.lex.lookup(prefix, ("Company", "Organization"))
+                org = entry.key if entry else None
+            if org is None or not org.startswith(("Company/", "Organization/")):
+                continue
+            evidence = Mention(word.start, mention.end, self.text[word.start:mention.end], sentence.index, 0.7,
+                               "appointed-title")
+            self.positions.append(PositionClaim(person.key, org, title, word.stem, evidence))
 
     def _foreign_name(self, words: list[Word], j: int) -> Word | None:
         """Two proper nouns before [organisation] title: a foreign name (다나카 히로시 도요케미칼 사장)."""
