@@ -118,6 +118,7 @@ class Lexicon:
     boilerplate: dict[str, list[re.Pattern]]
     ambiguous: frozenset[str] = frozenset()
     descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quoted_descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     generic_heads: frozenset[str] = frozenset()
     fingerprint: str = ""
     _by_surface: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
@@ -207,6 +208,8 @@ class Lexicon:
             boilerplate={k: [re.compile(p) for p in v] for k, v in boiler.items()},
             ambiguous=frozenset(ambiguous),
             descriptors={t: tuple(v) for t, v in (base.get("descriptors") or {}).items()},
+            quoted_descriptors={t: tuple(v) + tuple((base.get("descriptors") or {}).get(t, ()))
+                                for t, v in (base.get("quoted_descriptors") or {}).items()},
             generic_heads=frozenset(base.get("generic_heads", ())),
             fingerprint=digest.hexdigest()[:16],
         )
@@ -289,6 +292,10 @@ class Lexicon:
     @cached_property
     def descriptor_patterns(self) -> dict[str, re.Pattern]:
         return {t: _ending(nouns) for t, nouns in self.descriptors.items()}
+
+    @cached_property
+    def quoted_descriptor_patterns(self) -> dict[str, re.Pattern]:
+        return {t: _ending(nouns) for t, nouns in self.quoted_descriptors.items()}
 
     def cue_of(self, etype: str, stem: str) -> str | None:
         m = self.cue_patterns[etype].search(stem)

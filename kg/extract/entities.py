@@ -455,7 +455,7 @@ class EntityFinder:
                 continue
             before = text[: m.start()].rstrip()
             after = text[m.end(): m.end() + 24]
-            descriptor = self.lex.descriptor_patterns.get("Product")
+            descriptor = self.lex.quoted_descriptor_patterns.get("Product")
             if not ((descriptor and descriptor.search(before)) or self._LAUNCH_AFTER.match(after)):
                 continue
             if len(name.split()) > 4 or self.lex.lookup(name, ("Company", "Organization", "NewsOutlet", "Location")):
