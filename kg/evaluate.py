@@ -111,12 +111,12 @@ def load_gold(path: Path) -> dict:
             raise KgError(f"{path}: '{key}' must be a list")
     required = {"entities": ("name", "type"), "events": ("type",), "positions": ("person", "org", "title"),
                 "quotes": ("speaker", "starts")}
-    for key, fields in required.items():
+    for key, names in required.items():
         for number, item in enumerate(gold[key]):
-            if not isinstance(item, dict) or any(item.get(f) in (None, "") for f in fields):
-                raise KgError(f"{path}: {key}[{number}] needs {', '.join(fields)}")
-            for field in fields:
-                item[field] = str(item[field])
+            if not isinstance(item, dict) or any(item.get(n) in (None, "") for n in names):
+                raise KgError(f"{path}: {key}[{number}] needs {', '.join(names)}")
+            for name in names:
+                item[name] = str(item[name])
     for entity in gold["entities"]:
         if entity["type"] not in ENTITY_TYPES:
             raise KgError(f"{path}: entity {entity['name']!r} has unknown type {entity['type']!r} "

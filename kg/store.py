@@ -11,7 +11,6 @@ Oxigraph or on the remote server, never on rdflib's own engine (too slow past ~1
 from __future__ import annotations
 
 import base64
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -213,6 +212,3 @@ def open_source(source: str, write: bool = False) -> Source:
         raise KgError(f"{source}: not valid {fmt.name}: {ex}") from None
     return OxigraphSource(store, source)
 
-
-def env_store() -> str | None:
-    return os.environ.get("KG_STORE")

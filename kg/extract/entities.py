@@ -13,18 +13,15 @@ Kiwi has no named-entity recogniser, so entities come from evidence a reader wou
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..lexicon import GazetteerEntry, Lexicon, Title, normalize_name
-from ..model import Document, Mention, Sentence, ZoneKind
+from ..model import Document, Mention, Sentence
 from .text import Word, words_of
 
 __all__ = ["EntityFinder", "Found", "PositionClaim"]
 
-_HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
 _PROPER_TAGS = ("NNP", "SL", "SH")
-_NOUNISH = ("NNP", "NNG", "SL", "SN", "SH", "NNB", "XSN", "XPN", "NR")
 
 
 @dataclass
@@ -734,12 +731,3 @@ class EntityFinder:
 
     def organizations_of(self, person: str) -> list[str]:
         return [c.organization for c in self.positions if c.person == person and c.organization]
-
-    def counts(self) -> Counter:
-        return Counter({key: len(found.mentions) for key, found in self.found.items()})
-
-    def by_type(self) -> dict[str, list[Found]]:
-        result: dict[str, list[Found]] = defaultdict(list)
-        for found in self.found.values():
-            result[found.type].append(found)
-        return result

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Mention, Sentence
 from .entities import EntityFinder
-from .text import QuoteSpan, in_spans, quote_spans
+from .text import QuoteSpan, quote_spans
 
 __all__ = ["QuoteFinder", "QuoteDraft"]
 

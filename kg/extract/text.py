@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..model import Sentence, Token
@@ -111,5 +110,3 @@ def in_spans(start: int, end: int, spans) -> object | None:
             return span
     return None
 
-
-_WS = re.compile(r"\s+")
