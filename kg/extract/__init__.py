@@ -18,12 +18,10 @@ __all__ = ["extract"]
 
 def extract(document: Document, lexicon: Lexicon) -> Extraction:
     entities = EntityFinder(document, lexicon).run()
-    positions = _positions(entities, document)
-    # positions feed organisations_of(): rebuild the claims with their resolved organisation
-    entities.positions = [
-        PositionClaim(p.person, p.organization, lexicon.titles.get(p.title_text) or _title(lexicon, p), p.title_text, p.evidence)
-        for p in positions
-    ]
+    # positions with their organisation resolved feed organisations_of() for quotes and events
+    entities.positions = _resolve_positions(entities, document, lexicon)
+    positions = [Position(c.person, c.organization, c.title.canonical, c.title_text, c.evidence, c.confidence)
+                 for c in entities.positions]
     quotes = QuoteFinder(document, entities).run()
     finder = EventFinder(document, lexicon, entities, speakers={q.span.start: q.speaker for q in quotes})
     finder.run()
@@ -57,10 +55,6 @@ def _publisher_key(entities: EntityFinder) -> str | None:
     return entities.publisher
 
 
-def _title(lexicon: Lexicon, position: Position):
-    return next(t for t in lexicon.titles.values() if t.canonical == position.title)
-
-
 def _entity(found) -> Entity:
     entry = found.entry
     mentions = tuple(sorted(found.mentions, key=lambda m: (m.start, m.end)))
@@ -89,18 +83,20 @@ def _owner_key(entry) -> str | None:
     return None
 
 
-def _positions(entities: EntityFinder, document: Document) -> list[Position]:
+def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexicon) -> list[PositionClaim]:
+    """Position claims with an organisation: reporters of the byline are 기자 of the publisher; a
+    title without one takes the person's other organisation, else (executives) the article's main
+    company. One claim per (person, organisation, title), in text order."""
     publisher = _publisher_key(entities)
     dominant = entities.dominant_company()
-    result: dict[tuple[str, str, str], Position] = {}
+    result: dict[tuple[str, str, str], PositionClaim] = {}
     claims = list(entities.positions)
-    # reporters of the byline/dateline are 기자 of the publisher
+    reporter_title = lexicon.titles["기자"]
     for reporter in document.article.reporters:
         key = f"Person/{normalize_name(reporter.name)}"
         if publisher and key in entities.found:
             mention = next(m for m in entities.found[key].mentions if m.rule == "byline")
-            title = "기자"
-            result.setdefault((key, publisher, title), Position(key, publisher, title, title, mention, 0.9))
+            result.setdefault((key, publisher, "기자"), PositionClaim(key, publisher, reporter_title, "기자", mention, 0.9))
     for claim in claims:
         org = claim.organization
         confidence = 0.85
@@ -115,7 +111,6 @@ def _positions(entities: EntityFinder, document: Document) -> list[Position]:
                     org, confidence = dominant, 0.55
         if org is None or org == claim.person:
             continue
-        key = (claim.person, org, claim.title.canonical)
-        if key not in result:
-            result[key] = Position(claim.person, org, claim.title.canonical, claim.title_text, claim.evidence, confidence)
-    return sorted(result.values(), key=lambda p: (p.evidence.start, p.person, p.organization))
+        result.setdefault((claim.person, org, claim.title.canonical),
+                          PositionClaim(claim.person, org, claim.title, claim.title_text, claim.evidence, confidence))
+    return sorted(result.values(), key=lambda c: (c.evidence.start, c.person, c.organization))

@@ -53,6 +53,7 @@ class PositionClaim:
     title: Title
     title_text: str
     evidence: Mention
+    confidence: float = 0.85
 
 
 class EntityFinder:
