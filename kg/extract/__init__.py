@@ -105,8 +105,11 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
                 org = publisher
             else:
                 known = [c.organization for c in claims if c.person == claim.person and c.organization]
+                nearby = _company_near(entities, document, claim.evidence)
                 if known:
                     org = known[0]
+                elif claim.title.kind in ("executive", "board") and nearby:
+                    org, confidence = nearby, 0.6
                 elif claim.title.kind in ("executive", "board") and dominant:
                     org, confidence = dominant, 0.55
         if org is None or org == claim.person:
@@ -114,3 +117,11 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
         result.setdefault((claim.person, org, claim.title.canonical),
                           PositionClaim(claim.person, org, claim.title, claim.title_text, claim.evidence, confidence))
     return sorted(result.values(), key=lambda c: (c.evidence.start, c.person, c.organization))
+
+
+def _company_near(entities: EntityFinder, document: Document, evidence) -> str | None:
+    """The company named closest before the claim in its sentence (김도균 사장은 ... after
+    포스코퓨처엠 ...), if any."""
+    sentence = document.sentences[evidence.sentence]
+    before = [(m, f) for m, f in entities.mentions_in(sentence) if f.type == "Company" and m.end <= evidence.start]
+    return before[-1][1].key if before else None
