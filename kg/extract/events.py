@@ -110,6 +110,7 @@ class EventFinder:
             self._causes_in_sentence(sentence)
         self._default_causes()
         self._inherit_times()
+        self._lede_times(published)
         if published is not None:
             for draft in self.drafts:
                 if draft.type == "Apology" and draft.time is None:
@@ -508,6 +509,26 @@ class EventFinder:
             for j, d in enumerate(self.drafts):
                 if d.type in DISRUPTIONS and j not in caused:
                     self.drafts[physical[0]].causes.add(j)
+
+    def _lede_times(self, published) -> None:
+        """An event of the lede reported without a date takes the first date the next two
+        sentences give (공정위가 ... 과징금을 부과했다. 공정위는 20일 전원회의에서 ...)."""
+        body = [s for s in self.doc.sentences if s.zone is None]
+        if not body:
+            return
+        lede = body[0].index
+        following = [s for s in body[1:3]]
+        dates = []
+        for sentence in following:
+            quotes = [q for q in quote_spans(sentence) if q.double]
+            for tm in find_times(sentence.text, published, sentence.start):
+                if tm.value.precision in ("day", "month") and _segment(tm.start, quotes) is None:
+                    dates.append(tm.value)
+        if not dates:
+            return
+        for draft in self.drafts:
+            if draft.time is None and draft.trigger.sentence == lede and draft.type not in ("Plan", "Statement"):
+                draft.time = dates[0]
 
     def _inherit_times(self) -> None:
         for draft in self.drafts:
