@@ -5,6 +5,7 @@ Library errors (``KgError``) become ``Error: ...`` on stderr with exit status 1;
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 
@@ -48,6 +49,18 @@ def _pipeline(lexicon_dirs):
     from .pipeline import Pipeline
 
     return Pipeline(lexicon_dirs=lexicon_dirs)
+
+
+@contextlib.contextmanager
+def _progress(description: str):
+    """A transient progress line on a terminal (articles done, elapsed); silent when piped."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} article(s)"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task(description, total=None)
+        yield lambda *_: progress.advance(task)
 
 
 def _report_errors(report) -> None:
@@ -95,7 +108,9 @@ def build(inputs, output, fmt, input_format, lexicon_dirs, skip_errors):
         format_for(output if output != "-" else "", fmt)  # fail on a bad format before the work
     pipeline = _pipeline(lexicon_dirs)
     report = BuildReport()
-    dataset = pipeline.build(inputs, skip_errors=skip_errors, report=report, input_format=input_format)
+    with _progress("building") as advance:
+        dataset = pipeline.build(inputs, skip_errors=skip_errors, report=report, input_format=input_format,
+                                 on_article=advance)
     write(dataset, output, fmt)
     _report_errors(report)
     if output != "-":
@@ -122,18 +137,13 @@ def ingest(inputs, store, workers, lexicon_dirs, skip_errors):
       kg ingest big.jsonl --store ./kgstore --workers 2
       kg query ./kgstore examples/queries/positions.rq
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from .api import ingest as run_ingest
     from .pipeline import BuildReport
 
     pipeline = _pipeline(lexicon_dirs)
     report = BuildReport()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=True, disable=not sys.stderr.isatty()) as progress:
-        task = progress.add_task("ingesting", total=None)
-        run_ingest(inputs, store, pipeline, skip_errors, report, progress=lambda _id: progress.advance(task),
-                   workers=workers)
+    with _progress("ingesting") as advance:
+        run_ingest(inputs, store, pipeline, skip_errors, report, progress=advance, workers=workers)
     _report_errors(report)
     click.echo(f"Ingested {report.articles} article(s) into {store}", err=True)
     if report.errors:

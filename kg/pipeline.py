@@ -95,10 +95,11 @@ class Pipeline:
             return ex
 
     def build(self, inputs: Iterable[str | Path], skip_errors: bool = False,
-              report: BuildReport | None = None, input_format: str | None = None) -> Dataset:
+              report: BuildReport | None = None, input_format: str | None = None,
+              on_article: Callable[[Extraction], None] | None = None) -> Dataset:
         dataset = new_dataset()
         seen: dict[str, str] = {}
-        for extraction in self.extractions(inputs, skip_errors, report, input_format=input_format):
+        for extraction in self.extractions(inputs, skip_errors, report, on_article, input_format=input_format):
             article = extraction.article
             if article.id in seen:
                 raise KgError(f"{article.source}: article id '{article.id}' also comes from {seen[article.id]}; "
