@@ -120,6 +120,7 @@ class Lexicon:
     descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quoted_descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     generic_heads: frozenset[str] = frozenset()
+    weak_cues: frozenset[str] = frozenset()
     fingerprint: str = ""
     _by_surface: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
 
@@ -211,6 +212,7 @@ class Lexicon:
             quoted_descriptors={t: tuple(v) + tuple((base.get("descriptors") or {}).get(t, ()))
                                 for t, v in (base.get("quoted_descriptors") or {}).items()},
             generic_heads=frozenset(base.get("generic_heads", ())),
+            weak_cues=frozenset(base.get("weak_company_cues", ())),
             fingerprint=digest.hexdigest()[:16],
         )
         lexicon._index()

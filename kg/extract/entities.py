@@ -289,8 +289,8 @@ class EntityFinder:
                             start = prev.start  # 오창 에너지플랜트: a place and a facility word
                         elif len(head) < 2 or head in self.lex.generic_heads or first.tag not in ("NNG", "MAG", "XR"):
                             break
-                        elif len(word.tokens) >= 2 and word.tokens[0].end - word.tokens[0].start == len(head) and first.tag == "NNG" and etype != "Company":
-                            break
+                        elif etype != "Company" or cue in self.lex.weak_cues:
+                            break  # 석유화학공장, 제재심의위원회, 주가연계증권, 신선식품: common nouns
                     if first.user_value and first.end >= end:
                         break  # the whole word is a gazetteer name already
                     name = self.text[start:end]
