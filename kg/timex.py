@@ -170,11 +170,29 @@ def find_times(text: str, published: dt.date | None, offset: int = 0) -> Iterato
     """Every time expression in ``text`` (offsets shifted by ``offset``), resolved. In a sentence
     about the future (할 계획이다, 하겠다) a bare day (6일) is the coming one."""
     future = bool(_FUTURE.search(text))
+    previous: tuple[re.Match, TimeValue] | None = None
     for m in _RE.finditer(text):
         # a bare number glued to a preceding Hangul word is not a date (제3일, 2차4일)
         if m.start() > 0 and re.match(r"[가-힣A-Za-z]", text[m.start() - 1]) and m.group(0)[0].isdigit():
             continue
         value = resolve(m, published, future)
-        if value is not None:
-            lead = len(m.group(0)) - len(m.group(0).lstrip())
-            yield TimeMention(offset + m.start() + lead, offset + m.end(), value)
+        if value is None:
+            continue
+        if previous is not None and _COORDINATED.fullmatch(text[previous[0].end():m.start()]):
+            value = _continue(previous[1], value, m)  # 지난해 3월과 7월: July of last year too
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        previous = (m, value)
+        yield TimeMention(offset + m.start() + lead, offset + m.end(), value)
+
+
+_COORDINATED = re.compile(r"\s*(?:과|와|및|,|·|~|-|부터|에서)?\s*")
+
+
+def _continue(first: TimeValue, second: TimeValue, m: re.Match) -> TimeValue:
+    """A bare month or day coordinated with a dated one shares its year (and month)."""
+    g = m.groupdict()
+    if g["mo"] and not g["mop"] and first.precision in ("month", "day"):
+        return TimeValue(first.value[:4] + second.value[4:], second.precision, second.text)
+    if g["d"] and not g["dp"] and first.precision == "day":
+        return TimeValue(first.value[:8] + second.value[8:], "day", second.text)
+    return second

@@ -68,3 +68,8 @@ def test_timex_year_words_and_future_days(text, value):
 def test_timex_day_of_a_relative_month(text, value):
     (found,) = list(find_times(text, PUB))
     assert found.value.value == value
+
+
+def test_timex_coordinated_month_shares_the_year():
+    values = [t.value.value for t in find_times("지난해 3월과 7월 두 차례", PUB)]
+    assert values == ["2021-03", "2021-07"]

@@ -421,12 +421,12 @@ class EventFinder:
                 # a time after the trigger belongs to it when the trigger is the topic (합병은 오는
                 # 8월 1일 ...) or when it dates the report of it (... 체결했다고 17일 밝혔다)
                 between = self.text[trigger.end:tm.start]
-                topic = re.fullmatch(r"\S{0,2}(?:은|는|이|가)\s*(?:오는\s*|지난\s*)?", between)
+                topic = re.fullmatch(r"\S{0,2}(?:은|는|이|가|을|를)\s*(?:오는\s*|지난\s*)?", between)
                 report = _REPORT_AFTER.match(self.text[tm.end:tm.end + 12]) and len(between) < 40 \
                     and not any(trigger.end <= s < tm.start for s in trigger_starts)
                 if not (topic or report):
                     continue
-                distance = tm.start - trigger.end + 10
+                distance = tm.start - trigger.end + (10 if topic else 60)  # a dated report comes last
             else:
                 distance = trigger.start - tm.end
             candidates.append((distance, tm))
