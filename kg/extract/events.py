@@ -326,6 +326,8 @@ class EventFinder:
                 for org in self.ents.organizations_of(subject)[:1]:
                     if org not in {k for _, k in roles}:
                         roles.append(("organization", org))
+            if subject is None and self.dominant and not any(k.startswith("Company/") for _, k in roles):
+                roles.insert(0, ("agent", self.dominant))  # 공모 자금은 ... 쓰일 예정이다: the company's plan
         actor_types = {self.ents.found[k].type for _, k in roles}
         if draft.type in PHYSICAL + ("ProductionHalt",) and "Facility" not in actor_types:
             facility = self._main_facility(sentence)
