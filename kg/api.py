@@ -88,8 +88,8 @@ def ingest(inputs: Iterable[str | Path], store: str | Path, pipeline: Pipeline |
 STATS_QUERY = """
 SELECT ?kind ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
   { ?x a schema:NewsArticle . BIND("article" AS ?kind) BIND("NewsArticle" AS ?type) }
-  UNION { ?x a ?c . ?c rdfs:subClassOf* kg:Entity . BIND("entity" AS ?kind) BIND(STRAFTER(STR(?c), "#") AS ?type) }
-  UNION { ?x a ?c . VALUES ?c { %s } BIND("event" AS ?kind) BIND(STRAFTER(STR(?c), "#") AS ?type) }
+  UNION { ?x a ?c . VALUES ?c { {entities} } BIND("entity" AS ?kind) BIND(STRAFTER(STR(?c), "#") AS ?type) }
+  UNION { ?x a ?c . VALUES ?c { {events} } BIND("event" AS ?kind) BIND(STRAFTER(STR(?c), "#") AS ?type) }
   UNION { ?x a org:Membership . BIND("position" AS ?kind) BIND("Membership" AS ?type) }
 } GROUP BY ?kind ?type ORDER BY ?kind DESC(?n) ?type
 """
@@ -103,7 +103,7 @@ def stats(source: str) -> list[tuple[str, str, int]]:
     src = open_source(source)
     values_entities = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
     values_events = " ".join(f"kg:{t}" for t in EVENT_TYPES)
-    q = STATS_QUERY.replace("?c rdfs:subClassOf* kg:Entity", f"VALUES ?c {{ {values_entities} }}") % values_events
+    q = STATS_QUERY.replace("{entities}", values_entities).replace("{events}", values_events)
     result = []
     for solution in src.query(read_query(q)):
         result.append((solution["kind"].value, solution["type"].value, int(solution["n"].value)))

@@ -47,12 +47,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
         events=tuple(events) + tuple(statements),
         positions=tuple(positions),
         authors=tuple(a for a in authors if a in entities.found),
-        publisher=_publisher_key(entities),
+        publisher=entities.publisher,
     )
-
-
-def _publisher_key(entities: EntityFinder) -> str | None:
-    return entities.publisher
 
 
 def _entity(found) -> Entity:
@@ -87,7 +83,7 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
     """Position claims with an organisation: reporters of the byline are 기자 of the publisher; a
     title without one takes the person's other organisation, else (executives) the article's main
     company. One claim per (person, organisation, title), in text order."""
-    publisher = _publisher_key(entities)
+    publisher = entities.publisher
     dominant = entities.dominant_company()
     result: dict[tuple[str, str, str], PositionClaim] = {}
     claims = list(entities.positions)

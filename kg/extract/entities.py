@@ -213,7 +213,7 @@ class EntityFinder:
             found.add(Mention(position, position + len(name), name, sentence.index if sentence else 0, 0.95, "dateline"))
 
     def _gazetteer(self, sentence: Sentence) -> None:
-        for token in sentence.tokens:
+        for index, token in enumerate(sentence.tokens):
             if token.user_value:
                 entry = self.lex.by_key.get(token.user_value)
             elif token.tag == "NNP":
@@ -226,7 +226,7 @@ class EntityFinder:
                 continue
             if entry is None or self._in_dateline(token.start):
                 continue
-            if self._inside_longer_word(sentence, token):
+            if self._inside_longer_word(sentence, index):
                 continue  # 하이브 in 하이브리드: a name the user word cut out of a longer word
             if entry.type == "Product":
                 # a model name after the product: 토레스 EVX, 갤럭시 S25, 아이오닉 5 N
@@ -239,13 +239,13 @@ class EntityFinder:
                     continue
             self._add(entry.key, entry.type, entry.ko, token.start, token.end, sentence.index, "gazetteer", 0.95, entry)
 
-    def _inside_longer_word(self, sentence: Sentence, token) -> bool:
+    def _inside_longer_word(self, sentence: Sentence, index: int) -> bool:
         """A short name glued to a following noun that is no name cue is part of another word
         (하이브 in 하이브리드); 카카오+모빌리티 or 현대차+그룹 are compounds handled by the cues."""
+        tokens = sentence.tokens
+        token = tokens[index]
         if token.end - token.start > 3:
             return False
-        tokens = sentence.tokens
-        index = tokens.index(token)
         if index + 1 >= len(tokens):
             return False
         nxt = tokens[index + 1]

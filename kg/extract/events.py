@@ -42,6 +42,7 @@ ANAPHOR_TYPES = {
     "제재": ("Sanction",),
 }
 _ANY_INCIDENT = INCIDENTS
+ANAPHOR_NOUNS = frozenset(ANAPHOR_TYPES) | {"사태"}
 
 _SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
 _OBJECT = re.compile(r"^(을|를)$")
@@ -190,7 +191,7 @@ class EventFinder:
     def _anaphor(self, start: int, end: int, sentence: Sentence) -> str | None:
         head = self.text[max(sentence.start, start - 6):end]
         m = re.search(r"(?:이번|해당|이|그|당시|같은|앞선)\s*(\S+)$", head)
-        if m and m.end(1) - m.start(1) >= 1 and self.text[start:end] in ANAPHOR_TYPES | {"사태": 0}:
+        if m and self.text[start:end] in ANAPHOR_NOUNS:
             return m.group(1)
         return None
 
