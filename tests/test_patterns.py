@@ -132,6 +132,8 @@ def _lexicon_patterns() -> list[tuple[str, re.Pattern, str]]:
     for kind, patterns in lexicon.boilerplate.items():
         for number, pattern in enumerate(patterns):
             found.append((f"boilerplate.yaml {kind}[{number}]", pattern, "fullmatch"))
+    for rule in lexicon.segments:
+        found.append((f"boilerplate.yaml segments {rule.id}", rule.pattern, "search"))
     for number, rule in enumerate(lexicon.triggers):
         found.append((f"triggers.yaml {rule.event_type} pattern #{number}", rule.pattern, "search"))
         if rule.context is not None:
