@@ -114,8 +114,8 @@ class EventFinder:
         self._lede_times(published)
         if published is not None:
             for draft in self.drafts:
-                if draft.type == "Apology" and draft.time is None:
-                    # an apology reported without a date was made on the day of the report
+                if draft.time is None and not self._background(draft):
+                    # reported as news with no time of its own: the day of the report
                     draft.time = TimeValue(published.isoformat(), "day", "(기사일)")
         return self.drafts
 
@@ -532,6 +532,11 @@ class EventFinder:
         for draft in self.drafts:
             if draft.time is None and draft.trigger.sentence == lede and draft.type not in ("Plan", "Statement"):
                 draft.time = dates[0]
+
+    def _background(self, draft: EventDraft) -> bool:
+        """Told as background (했던, 한 바 있다, 과거, 당시): not news of the day."""
+        sentence = self.doc.sentences[draft.trigger.sentence]
+        return bool(self.lex.background.search(self.text[sentence.start:sentence.end]))
 
     def _inherit_times(self) -> None:
         for draft in self.drafts:
