@@ -33,7 +33,7 @@ _GAZETTEER_FILES = {
     "Facility": "facilities.tsv",
 }
 
-_LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|\s*(주식회사|\(주\)|㈜|\(유\))$")
+_LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|(?<!\s)\s*(주식회사|\(주\)|㈜|\(유\))$")
 
 
 def normalize_name(name: str) -> str:

@@ -577,7 +577,7 @@ def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
         if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
             if re.match(r"^\s*(?:으로|이라는|같)", tail):
                 continue
-        if re.match(r"^\s*(?:은|는)?\s*(?:없|아니|않)", tail):
+        if re.match(r"^\s*(?:(?:은|는)\s*)?(?:없|아니|않)", tail):
             continue
         if re.match(r"^\s*(?:고|는|다는|라고)\s*(?:생각|본다|봤|느낀|믿)", tail):
             continue  # an opinion (더 잘해야겠다고 생각한다), not a stated action
