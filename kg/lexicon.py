@@ -115,6 +115,7 @@ class Lexicon:
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
     planned: re.Pattern
+    background: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -193,6 +194,7 @@ class Lexicon:
             plan_markers=trig["plan_markers"],
             plan_actions=tuple(trig["plan_actions"]),
             planned=trig["planned"],
+            background=trig["background"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

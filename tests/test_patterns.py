@@ -138,7 +138,7 @@ def _lexicon_patterns() -> list[tuple[str, re.Pattern, str]]:
         found.append((f"triggers.yaml {rule.event_type} pattern #{number}", rule.pattern, "search"))
         if rule.context is not None:
             found.append((f"triggers.yaml {rule.event_type} context #{number}", rule.context, "search"))
-    for name in ("hedges", "anaphora", "plan_markers", "planned"):
+    for name in ("hedges", "anaphora", "plan_markers", "planned", "background"):
         found.append((f"triggers.yaml {name}", getattr(lexicon, name), "search"))
     for number, (pattern, _) in enumerate(lexicon.trigger_scanners):
         found.append((f"trigger scanner #{number}", pattern, "search"))
