@@ -33,7 +33,7 @@ _GAZETTEER_FILES = {
     "Facility": "facilities.tsv",
 }
 
-_LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|\s*(주식회사|\(주\)|㈜|\(유\))$")
+_LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|(?<!\s)\s*(주식회사|\(주\)|㈜|\(유\))$")
 
 
 def normalize_name(name: str) -> str:
@@ -115,6 +115,7 @@ class Lexicon:
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
     planned: re.Pattern
+    background: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     ambiguous: frozenset[str] = frozenset()
     descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -206,6 +207,7 @@ class Lexicon:
             plan_markers=re.compile(trig["plan_markers"]),
             plan_actions=tuple(trig["plan_actions"]),
             planned=re.compile(trig["planned"]),
+            background=re.compile(trig["background"]),
             boilerplate={k: [re.compile(p) for p in v] for k, v in boiler.items()},
             ambiguous=frozenset(ambiguous),
             descriptors={t: tuple(v) for t, v in (base.get("descriptors") or {}).items()},

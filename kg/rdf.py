@@ -23,6 +23,7 @@ from .errors import KgError
 from .lexicon import Lexicon
 from .model import Event, Extraction
 from .namespace import KG, KGR
+from .registry import family
 from .resolve import entity_slug
 
 __all__ = ["to_dataset", "add_extraction", "serialize", "FORMATS", "format_for", "article_iri", "graph_iri",
@@ -243,7 +244,7 @@ def _trigger_word(event: Event) -> str:
     return event.trigger.text
 
 
-_PERSON_FIRST = ("Appointment", "Resignation", "Dismissal", "Statement", "EarningsCall")
+_PERSON_FIRST = family("leadership") + ("Statement", "EarningsCall")
 
 
 def _event_label(event: Event, names: dict[str, str]) -> str:

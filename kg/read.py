@@ -205,9 +205,13 @@ def _read_html(html: str, source: str, article_id: str) -> RawArticle:
     )
 
 
+# Every part is bounded and stops at the next tag, so a page of unclosed ``<a `` stays linear.
 _BYLINE_ELEMENT = re.compile(
-    r"<(?P<tag>[a-z0-9]+)[^>]*class=\"[^\"]*(?:byline|reporter|writer|author|journalist)[^\"]*\"[^>]*>(?P<body>.*?)</(?P=tag)>",
+    r"<(?P<tag>[a-z0-9]{1,10})[^<>]{0,300}?class=\"[^\"<>]{0,200}?(?:byline|reporter|writer|author|journalist)"
+    r"[^\"<>]{0,200}\"[^<>]{0,300}>(?P<body>.{0,2000}?)</(?P=tag)>",
     re.I | re.S)
+_MAILTO = re.compile(r"<a[^<>]{0,300}?href=\"mailto:([^\"<>]{1,200})\"[^<>]{0,300}>[^<]{0,300}</a>", re.I)
+_TAG = re.compile(r"<[^<>]{1,2000}>")
 
 
 def _html_byline(html: str) -> str | None:
@@ -215,8 +219,8 @@ def _html_byline(html: str) -> str | None:
     import html as html_lib
 
     for m in _BYLINE_ELEMENT.finditer(html):
-        body = re.sub(r"<a[^>]*href=\"mailto:([^\"]+)\"[^>]*>.*?</a>", r" \1 ", m.group("body"), flags=re.I | re.S)
-        text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        body = _MAILTO.sub(r" \1 ", m.group("body"))
+        text = " ".join(html_lib.unescape(_TAG.sub(" ", body)).split())
         if "기자" in text and len(text) <= 80:
             return text
     return None

@@ -81,3 +81,30 @@ def test_clean_portal_tail_is_dropped():
     text = "제목\n(서울=뉴스1) 김아무 기자 = 첫 문장이다.\n둘째 문장이다.\nⓒ 뉴스핌 무단전재 및 재배포 금지\n관련기사\n다른 기사 제목이다 클릭"
     article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
     assert article.text.splitlines()[-1] == "둘째 문장이다."
+
+
+def _clean_seconds(text: str) -> float:
+    import time
+
+    raw = RawArticle("x", "x.txt", text, "txt")
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        clean(raw, default_lexicon())
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("make", [
+    # one line listing long organisation names (the shape that made the dateline patterns hang)
+    lambda n: "해양수산부는 이날 회의실에서 " + ", ".join(["한국선박안전기술관리협동조합연합회"] * n) + " 등과 회의를 열었다",
+    # reporter names with no 기자 and no end
+    lambda n: "김아무 박아무 " * n,
+    # a byline-like line that never ends as one
+    lambda n: "홍길동 기자 " * n + "정리",
+    # a sentence, then one very long word
+    lambda n: "카카오는 " + "가" * (8 * n),
+])
+def test_clean_time_grows_linearly_with_line_length(make):
+    small, large = _clean_seconds(make(40)), _clean_seconds(make(320))
+    assert large < max(small, 0.002) * 8 * 3, f"8x the text took {large / small:.0f}x the time"
