@@ -124,9 +124,21 @@ def test_build_hostile_text_and_ids_round_trip_in_every_format(runner, tmp_path,
     triples = parse_both(out)
     identifiers = {o for s, p, o in triples if p == "https://schema.org/identifier"}
     assert identifiers == {'"ends-with-dot."', '"x y#z"', '"한글 기사."', '".."', '"a/b?c"'}
-    headlines = {o for s, p, o in triples if p == "https://schema.org/headline"}
-    assert any("\u2028" in h for h in headlines)
     assert not any("\ud800" in o for _, _, o in triples)
+
+
+@pytest.mark.parametrize("suffix", list(OX))
+def test_writer_keeps_line_separators_inside_literals(tmp_path, suffix):
+    from kg.writer import write_graphs
+
+    text = "첫 줄\u2028둘째 줄\u0085셋째\u2029넷째\r\n다섯째 \"인용\" \\ 끝"
+    graph = ox.NamedNode("https://w3id.org/kgnews/id/graph/g")
+    quads = [ox.Quad(ox.NamedNode("https://w3id.org/kgnews/id/article/g"), ox.NamedNode("https://schema.org/headline"),
+                     ox.Literal(text, language="ko"), graph)]
+    out = tmp_path / f"out{suffix}"
+    assert write_graphs([quads], out) == 1
+    ((_, _, literal),) = parse_both(out)
+    assert literal == str(ox.Literal(text, language="ko"))
 
 
 def test_build_union_formats_write_shared_triples_once(runner, tmp_path):
