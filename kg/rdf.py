@@ -56,7 +56,14 @@ _TYPE = RDF.type
 
 
 def _seg(text: str) -> str:
-    return quote(text, safe="-._~")
+    """An article id as one IRI path segment that every RDF syntax writes and reads back: all
+    but unreserved characters percent-encoded, and a trailing dot too (``kgr:article/a.`` is not
+    a Turtle prefixed name; a segment of only dots is a relative path step)."""
+    segment = quote(text, safe="-._~")
+    if segment.endswith("."):
+        stripped = segment.rstrip(".")
+        segment = (stripped if stripped else "") + "%2E" * (len(segment) - len(stripped))
+    return segment
 
 
 def article_iri(article_id: str) -> URIRef:
