@@ -222,6 +222,38 @@ def query(source, query, fmt, timeout, max_rows, allow_update, allow_service):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("source")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; another than loopback lets other machines query (and update) it.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@timeout_option
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (a store directory or endpoint only).")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses, which send requests to other hosts.")
+@user_errors
+def serve(source, host, port, timeout, allow_update, allow_service):
+    """Serve SOURCE as a SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /.
+
+    SOURCE is an RDF file, a store directory or an endpoint URL. Read-only, and on loopback,
+    unless --allow-update and --host say otherwise. Results in JSON, XML, CSV or TSV; CONSTRUCT
+    in Turtle, N-Triples, RDF/XML or JSON-LD (by the Accept header); CORS allowed.
+
+    \b
+    Examples:
+      kg serve ./kgstore
+      curl -H 'Accept: text/csv' --data-urlencode query@examples/queries/positions.rq http://127.0.0.1:7878/sparql
+      kg serve ./kgstore --host 0.0.0.0 --port 8080 --timeout 10
+    """
+    from .serve import serve as run
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Warning: listening on {host}: every machine that can reach it can query it"
+                   + (" and change it" if allow_update else ""), err=True)
+    click.echo(f"Serving {source} at http://{host}:{port}/sparql ({'read-write' if allow_update else 'read-only'}); "
+               "Ctrl-C stops.", err=True)
+    run(source, host, port, allow_update=allow_update, allow_service=allow_service, timeout=timeout)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("source")
 @user_errors
 def stats(source):
     """Count articles, entities and events per class, and positions.

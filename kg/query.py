@@ -24,7 +24,7 @@ from .rdf import PREFIXES
 from .store import EndpointSource, Source, open_source
 
 __all__ = ["run_query", "format_results", "read_query", "rows", "RESULT_FORMATS", "check_query", "execute",
-           "write_results", "DEFAULT_TIMEOUT"]
+           "write_results", "with_prefixes", "DEFAULT_TIMEOUT"]
 
 DEFAULT_TIMEOUT = 60.0
 # what is not SPARQL keywords: comments, strings (long ones first), IRIs
@@ -52,6 +52,11 @@ def read_query(text_or_path: str) -> str:
     if not text.strip():
         raise KgError("the query is empty")
     return _PREFIX_HEADER + text
+
+
+def with_prefixes(text: str) -> str:
+    """A query text (never a path) with the kg prefixes predeclared."""
+    return text if text.startswith(_PREFIX_HEADER) else _PREFIX_HEADER + text
 
 
 def _is_file(path: Path) -> bool:
