@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import KgError
+from .errors import KgError, show_warnings
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -22,6 +22,7 @@ def user_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        show_warnings()
         try:
             return func(*args, **kwargs)
         except KgError as ex:
