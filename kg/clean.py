@@ -15,11 +15,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .errors import InputError, warn
+from .furniture import split_line
 from .lexicon import Lexicon
 from .model import Article, RawArticle, Reporter, Zone, ZoneKind
 
 __all__ = ["clean", "normalize_text"]
 
+# A news article is a few thousand characters; more than this is a page dump or an attack.
+MAX_ARTICLE_CHARS = 1_000_000
+_SPACE_RUN_RE = re.compile(r" {2,}")
 _NAME = r"[가-힣]{2,4}"
 # Reporter names: separated by spaces, commas or ·, at most six. Each name must end where a
 # separator or the reporter word starts, so the engine never tries the ways of cutting one run of
@@ -99,14 +104,16 @@ class _Line:
 def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     """Clean one raw article; see the module docstring."""
     patterns = lexicon.boilerplate
-    lines = [re.sub(r" {2,}", " ", line).strip() for line in normalize_text(raw.text).split("\n")]
-    lines = [line for line in lines if line]
+    text = _limit_size(raw)
+    lines = [_SPACE_RUN_RE.sub(" ", line).strip() for line in normalize_text(text).split("\n")]
 
     published = raw.published
     found_date = None
     found_publisher = None
+    furniture: dict[str, int] = {}  # what was removed, for the message when nothing is left
     kept: list[str] = []
-    for line in lines:
+    for piece in (p for line in lines if line for p in split_line(line, lexicon.segments)):
+        line = piece.text
         if found_date is None:
             found_date = _match_date(line, patterns["date"])
         if found_publisher is None:
@@ -117,7 +124,11 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
                     break
         if kept and any(p.fullmatch(line) for p in patterns["tail"]):
             break
+        if piece.furniture:
+            furniture[piece.furniture] = furniture.get(piece.furniture, 0) + 1
+            continue
         if any(p.fullmatch(line) for p in patterns["drop"]):
+            furniture["boilerplate lines"] = furniture.get("boilerplate lines", 0) + 1
             continue
         kept.append(line)
 
@@ -176,6 +187,11 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
             zones.append(Zone(offset, offset + entry.zone_end, entry.zone))
         offset += len(entry.text) + 1
     text = "\n".join(text_parts)
+    if not text.strip() and not title:
+        found = ", ".join(f"{label} ({count}x)" if count > 1 else label for label, count in furniture.items())
+        raise InputError(raw.source, "no article sentence left after removing page furniture"
+                         + (f": found only {found}" if found else ""),
+                         "check that the input holds a news article's text")
 
     emails = [email for *_, email in reporters if email]
     people: dict[str, Reporter] = {}
@@ -217,6 +233,19 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
         zones=tuple(zones),
         dateline_place=dateline_place,
     )
+
+
+def _limit_size(raw: RawArticle) -> str:
+    """The article's text, cut (with a warning) at a line or sentence end before MAX_ARTICLE_CHARS."""
+    text = raw.text
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return text
+    cut = text.rfind("\n", MAX_ARTICLE_CHARS // 2, MAX_ARTICLE_CHARS)
+    if cut < 0:
+        cut = text.rfind(". ", MAX_ARTICLE_CHARS // 2, MAX_ARTICLE_CHARS) + 1 or MAX_ARTICLE_CHARS
+    warn(raw.source, f"the article has {len(text):,} characters; only the first {cut:,} are read",
+         f"split it, or raise kg.clean.MAX_ARTICLE_CHARS ({MAX_ARTICLE_CHARS:,})")
+    return text[:cut]
 
 
 def _match_date(line: str, patterns: list[re.Pattern]) -> dt.date | None:

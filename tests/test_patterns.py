@@ -132,11 +132,13 @@ def _lexicon_patterns() -> list[tuple[str, re.Pattern, str]]:
     for kind, patterns in lexicon.boilerplate.items():
         for number, pattern in enumerate(patterns):
             found.append((f"boilerplate.yaml {kind}[{number}]", pattern, "fullmatch"))
+    for rule in lexicon.segments:
+        found.append((f"boilerplate.yaml segments {rule.id}", rule.pattern, "search"))
     for number, rule in enumerate(lexicon.triggers):
         found.append((f"triggers.yaml {rule.event_type} pattern #{number}", rule.pattern, "search"))
         if rule.context is not None:
             found.append((f"triggers.yaml {rule.event_type} context #{number}", rule.context, "search"))
-    for name in ("hedges", "anaphora", "plan_markers", "planned"):
+    for name in ("hedges", "anaphora", "plan_markers", "planned", "background"):
         found.append((f"triggers.yaml {name}", getattr(lexicon, name), "search"))
     for number, (pattern, _) in enumerate(lexicon.trigger_scanners):
         found.append((f"trigger scanner #{number}", pattern, "search"))
