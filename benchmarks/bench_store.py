@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from kg.query import read_query  # noqa: E402
+from kg.registry import EVENT_TYPES  # noqa: E402
 
 QUERIES = {
     "label lookup": """SELECT ?e WHERE { ?e rdfs:label "카카오 g0001"@ko }""",
@@ -42,11 +43,7 @@ QUERIES = {
         ?m org:member ?person ; org:organization ?company .
         ?e kg:organization ?company ; kg:trigger ?t } GROUP BY ?person ?company""",
     "count per event type": """SELECT ?type (COUNT(?e) AS ?n) WHERE { VALUES ?type { %s } ?e a ?type } GROUP BY ?type"""
-    % " ".join(f"kg:{t}" for t in ("Fire", "Accident", "ServiceOutage", "DataBreach", "Recall", "ProductionHalt",
-                                   "Appointment", "Resignation", "Dismissal", "EarningsCall", "EarningsAnnouncement",
-                                   "Acquisition", "Merger", "Investment", "IPO", "Bankruptcy", "Lawsuit", "Settlement",
-                                   "Sanction", "Investigation", "Layoff", "Strike", "ProductLaunch", "Partnership",
-                                   "Apology", "Plan", "Statement")),
+    % " ".join(f"kg:{t}" for t in EVENT_TYPES),
 }
 BUDGET = {"label lookup": 0.005, "company timeline": 0.010, "2-hop join": 1.0, "count per event type": 0.1}
 

@@ -8,6 +8,7 @@ carry their gazetteer key.
 
 from __future__ import annotations
 
+import re
 import threading
 
 from .lexicon import Lexicon
@@ -16,6 +17,31 @@ from .model import Article, Document, Sentence, Token
 __all__ = ["Analyzer", "get_analyzer"]
 
 _USER_WORD_SCORE = 5.0  # FINDINGS: score 0 does not beat built-in entries (남궁훈)
+# Kiwi gets at most this many characters at once: a page dumped as one line is cut at sentence
+# ends (else at a space) first, so that time and memory stay linear in the line's length.
+MAX_CHUNK = 2000
+_CHUNK_END_RE = re.compile(r"(?:[다요죠][.!?]|[.!?])[\"'”’)\]]{0,3}\s")
+
+
+def chunks(line: str, limit: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """(offset, text) pieces of a line, each at most ``limit`` characters, cut after the last
+    sentence end in the window, else at the last space, else hard."""
+    if len(line) <= limit:
+        return [(0, line)]
+    pieces = []
+    start = 0
+    while len(line) - start > limit:
+        window_end = start + limit
+        cut = None
+        for m in _CHUNK_END_RE.finditer(line, start + limit // 2, window_end):
+            cut = m.end()
+        if cut is None:
+            space = line.rfind(" ", start + limit // 2, window_end)
+            cut = space + 1 if space > 0 else window_end
+        pieces.append((start, line[start:cut]))
+        start = cut
+    pieces.append((start, line[start:]))
+    return pieces
 
 
 class Analyzer:
@@ -51,25 +77,33 @@ class Analyzer:
                     z.start <= offset and z.end >= offset + len(line) for z in article.zones if z.kind == zone
                 )
                 # tokenize(split_sents=True) gives the same sentences as split_into_sents, twice as fast
-                for sent_tokens in kiwi.tokenize(line, split_sents=True):
-                    if not sent_tokens:
-                        continue
-                    tokens = tuple(
-                        Token(t.form, t.tag, offset + t.start, offset + t.start + t.len,
-                              t.user_value if isinstance(t.user_value, str) else None)
-                        for t in sent_tokens
-                    )
-                    start, end = tokens[0].start, max(t.end for t in tokens)
-                    sentences.append(Sentence(
-                        index=len(sentences),
-                        start=start,
-                        end=end,
-                        text=article.text[start:end],
-                        tokens=tokens,
-                        zone=zone if whole_line_zone else None,
-                    ))
+                for base, chunk in chunks(line):
+                    self._sentences(kiwi, chunk, offset + base, zone if whole_line_zone else None,
+                                    article.text, sentences)
             offset += len(line) + 1
         return Document(article=article, sentences=tuple(sentences))
+
+    @staticmethod
+    def _sentences(kiwi, chunk: str, offset: int, zone, text: str, sentences: list[Sentence]) -> None:
+        if not chunk.strip():
+            return
+        for sent_tokens in kiwi.tokenize(chunk, split_sents=True):
+            if not sent_tokens:
+                continue
+            tokens = tuple(
+                Token(t.form, t.tag, offset + t.start, offset + t.start + t.len,
+                      t.user_value if isinstance(t.user_value, str) else None)
+                for t in sent_tokens
+            )
+            start, end = tokens[0].start, max(t.end for t in tokens)
+            sentences.append(Sentence(
+                index=len(sentences),
+                start=start,
+                end=end,
+                text=text[start:end],
+                tokens=tokens,
+                zone=zone,
+            ))
 
 
 _ANALYZERS: dict[int, Analyzer] = {}

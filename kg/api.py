@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -10,12 +11,14 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from .errors import KgError
+from .errors import InputError, KgError
 from .pipeline import BuildReport, Pipeline
-from .rdf import article_triples, format_for, graph_iri, serialize
+from .rdf import graph_iri
 from .store import EndpointSource, OxigraphSource, open_source, open_store
+from .writer import article_quads, check_output, dataset_graphs, write_graphs
 
-__all__ = ["build", "write", "query", "ingest", "stats", "validate", "ontology_path", "write_bytes"]
+__all__ = ["build", "build_file", "write", "query", "ingest", "stats", "validate", "ontology_path", "write_bytes",
+           "RejectsFile"]
 
 
 def build(inputs: Iterable[str | Path], pipeline: Pipeline | None = None, skip_errors: bool = False,
@@ -49,8 +52,52 @@ def write_bytes(data: bytes, output: str | Path) -> None:
 
 def write(dataset: Dataset, output: str | Path, fmt: str | None = None) -> None:
     """Serialize a dataset to ``output`` (format from the extension unless ``fmt`` is given)."""
-    rdf_format, named = format_for(str(output) if str(output) != "-" else "", fmt or ("trig" if str(output) == "-" else None))
-    write_bytes(serialize(dataset, rdf_format, named), output)
+    write_graphs(dataset_graphs(dataset), output, fmt)
+
+
+class RejectsFile:
+    """``--rejects FILE``: one JSON line per rejected file or record, written as it happens."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise KgError(f"{path}: is a directory (give a file name for the rejects, e.g. rejects.jsonl)")
+        if not self.path.parent.exists():
+            raise KgError(f"{path}: the directory {self.path.parent} does not exist (create it first)")
+        try:
+            self.handle = open(self.path, "w", encoding="utf-8")
+        except OSError as ex:
+            raise KgError(f"{path}: cannot write the rejects file ({ex.strerror})") from None
+
+    def __call__(self, error: InputError) -> None:
+        record = {"source": error.source, "line": error.line, "problem": error.problem, "hint": error.hint}
+        self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.handle.flush()
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def build_file(inputs: Iterable[str | Path], output: str | Path, fmt: str | None = None,
+               pipeline: Pipeline | None = None, strict: bool = False, report: BuildReport | None = None,
+               progress: Callable[[object], None] | None = None, input_format: str | None = None,
+               workers: int = 1) -> BuildReport:
+    """Build the graph of the inputs straight into a file, article by article (memory stays flat
+    with corpus size). A bad file or record is reported in ``report`` and skipped, unless
+    ``strict``; when no article at all could be built, nothing is written and the first error is
+    raised. The output is checked before any work and replaced only at the end."""
+    check_output(output, fmt)
+    pipeline = pipeline or Pipeline()
+    report = report if report is not None else BuildReport()
+
+    def graphs():
+        for extraction in pipeline.extractions(inputs, not strict, report, progress, input_format, workers):
+            yield article_quads(extraction, pipeline.lexicon)
+        if report.articles == 0 and report.errors:
+            raise report.errors[0]
+
+    report.statements = write_graphs(graphs(), output, fmt)
+    return report
 
 
 def query(source: str, sparql: str):
@@ -61,27 +108,21 @@ def query(source: str, sparql: str):
 
 
 def ingest(inputs: Iterable[str | Path], store: str | Path, pipeline: Pipeline | None = None,
-           skip_errors: bool = False, report: BuildReport | None = None,
-           progress: Callable[[str], None] | None = None, workers: int = 1) -> BuildReport:
-    """Extract articles into a persistent store, replacing each article's named graph."""
+           strict: bool = False, report: BuildReport | None = None,
+           progress: Callable[[object], None] | None = None, workers: int = 1) -> BuildReport:
+    """Extract articles into a persistent store (an embedded store directory or a SPARQL endpoint
+    URL), replacing each article's named graph. Bad files or records are reported in ``report``
+    and skipped, unless ``strict``."""
     pipeline = pipeline or Pipeline()
     report = report if report is not None else BuildReport()
     target = str(store)
-    if target.startswith(("http://", "https://")):
-        writer = EndpointSource(target)
-        for extraction in pipeline.extractions(inputs, skip_errors, report, workers=workers):
-            writer.replace_graph(graph_iri(extraction.article.id), article_triples(extraction, pipeline.lexicon))
-            if progress:
-                progress(extraction.article.id)
-        return report
-    source = open_store(store)
+    writer = EndpointSource(target) if target.startswith(("http://", "https://")) else open_store(store)
     try:
-        for extraction in pipeline.extractions(inputs, skip_errors, report, workers=workers):
-            source.replace_graph(graph_iri(extraction.article.id), article_triples(extraction, pipeline.lexicon))
-            if progress:
-                progress(extraction.article.id)
+        graphs = ((str(graph_iri(x.article.id)), article_quads(x, pipeline.lexicon))
+                  for x in pipeline.extractions(inputs, not strict, report, progress, workers=workers))
+        report.statements = writer.write_graphs(graphs)
     finally:
-        source.close()
+        writer.close()
     return report
 
 

@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import KgError
+from .errors import KgError, show_warnings
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -22,6 +22,7 @@ def user_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        show_warnings()
         try:
             return func(*args, **kwargs)
         except KgError as ex:
@@ -40,9 +41,35 @@ def lexicon_option(func):
                         help="Extra lexicon directory (gazetteer/*.tsv, titles.tsv, triggers.yaml) added to the built-in one. Repeatable.")(func)
 
 
-def skip_errors_option(func):
-    return click.option("--skip-errors", is_flag=True,
-                        help="Report bad files or records and go on with the rest (exit status 1 at the end).")(func)
+def reject_options(func):
+    """A corpus run reports a bad file or record and goes on, unless --strict."""
+    func = click.option("--skip-errors", is_flag=True, hidden=True, help="The default now (kept for old scripts).")(func)
+    func = click.option("--rejects", "rejects", metavar="FILE",
+                        help="Write each skipped file or record with the reason to FILE (JSON Lines).")(func)
+    return click.option("--strict", is_flag=True,
+                        help="Stop at the first bad file or record and write nothing (default: report it, "
+                             "go on, exit status 3 at the end).")(func)
+
+
+PARTIAL = 3  # exit status: the output was written, but some inputs were skipped
+
+
+def _start_report(rejects):
+    from .api import RejectsFile
+    from .pipeline import BuildReport
+
+    return BuildReport(on_reject=RejectsFile(rejects) if rejects else None)
+
+
+def _finish_report(report, done: str) -> None:
+    """Print the rejects, what was done, and exit with status 3 when something was skipped."""
+    if report.on_reject is not None:
+        report.on_reject.close()
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
+    click.echo(done + (f"; {report.summary()}" if report.errors else ""), err=True)
+    if report.errors:
+        sys.exit(PARTIAL)
 
 
 def _pipeline(lexicon_dirs):
@@ -63,9 +90,8 @@ def _progress(description: str):
         yield lambda *_: progress.advance(task)
 
 
-def _report_errors(report) -> None:
-    for error in report.errors:
-        click.echo(f"Error: {error}", err=True)
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    click.echo(f"Warning: {message}", err=True)
 
 
 @click.group(context_settings=CONTEXT)
@@ -78,6 +104,9 @@ def main():
       kg build examples/dev/news1-kakao-2022-11-03.txt -o kakao.trig
       kg query kakao.trig examples/queries/earnings-call-speakers.rq
     """
+    import warnings
+
+    warnings.showwarning = _show_warning  # "Warning: ..." lines, not Python's file:line format
 
 
 @main.command(context_settings=CONTEXT)
@@ -85,38 +114,35 @@ def main():
 @click.option("-o", "--output", required=True, help="Output file (.ttl .trig .nt .nq .jsonld) or - for stdout.")
 @click.option("--format", "fmt", help="RDF format when the extension does not say (turtle, trig, nt, nquads, json-ld).")
 @click.option("--input-format", type=click.Choice(["txt", "html", "jsonl"]), help="Input format when the extension does not say (e.g. stdin).")
+@click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Extraction processes (each loads its own Kiwi, ~0.5 GB).")
 @lexicon_option
-@skip_errors_option
+@reject_options
 @user_errors
-def build(inputs, output, fmt, input_format, lexicon_dirs, skip_errors):
+def build(inputs, output, fmt, input_format, workers, lexicon_dirs, strict, rejects, skip_errors):
     """Build the RDF graph of news articles (text, HTML or JSON Lines).
 
-    Each article becomes one named graph; Turtle and N-Triples get the union.
-    Nothing is written unless every input could be read (or --skip-errors is given).
+    Each article becomes one named graph; Turtle and N-Triples get the union. Articles are
+    written as they are extracted (memory stays flat with corpus size). A bad file or record is
+    reported and skipped (exit status 3 at the end, with a summary); with --strict the first one
+    stops the build. The output replaces an existing file only when the build completes.
 
     \b
     Examples:
       kg build article.txt -o article.trig
-      kg build news/*.jsonl -o news.nq
+      kg build news/*.jsonl -o news.nq --rejects rejects.jsonl
       cat article.txt | kg build - -o - --format turtle
     """
-    from .api import write
-    from .pipeline import BuildReport
-    from .rdf import format_for
+    from .api import build_file
+    from .writer import check_output
 
-    if output != "-" or fmt:
-        format_for(output if output != "-" else "", fmt)  # fail on a bad format before the work
+    check_output(output, fmt)  # a directory, a missing parent, no permission: before any work
+    report = _start_report(rejects)
     pipeline = _pipeline(lexicon_dirs)
-    report = BuildReport()
     with _progress("building") as advance:
-        dataset = pipeline.build(inputs, skip_errors=skip_errors, report=report, input_format=input_format,
-                                 on_article=advance)
-    write(dataset, output, fmt)
-    _report_errors(report)
-    if output != "-":
-        click.echo(f"Wrote {len(dataset)} triples from {report.articles} article(s) to {output}", err=True)
-    if report.errors:
-        sys.exit(1)
+        build_file(inputs, output, fmt, pipeline, strict, report, advance, input_format, workers)
+    where = "standard output" if output == "-" else output
+    _finish_report(report, f"Wrote {report.statements} triples from {report.articles} article(s) to {where}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -126,28 +152,28 @@ def build(inputs, output, fmt, input_format, lexicon_dirs, skip_errors):
 @click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes (each loads its own Kiwi, ~0.5 GB).")
 @lexicon_option
-@skip_errors_option
+@reject_options
 @user_errors
-def ingest(inputs, store, workers, lexicon_dirs, skip_errors):
+def ingest(inputs, store, workers, lexicon_dirs, strict, rejects, skip_errors):
     """Add articles to a persistent store; re-ingesting an article replaces its graph.
+
+    A bad file or record is reported and skipped (exit status 3 at the end); --strict stops at
+    the first one. An endpoint URL may carry credentials (Basic or Digest authentication).
 
     \b
     Examples:
       kg ingest news/*.txt --store ./kgstore
-      kg ingest big.jsonl --store ./kgstore --workers 2
+      kg ingest big.jsonl --store ./kgstore --workers 2 --rejects rejects.jsonl
+      kg ingest news/*.txt --store http://dba:dba@127.0.0.1:8890/sparql-auth
       kg query ./kgstore examples/queries/positions.rq
     """
     from .api import ingest as run_ingest
-    from .pipeline import BuildReport
 
+    report = _start_report(rejects)
     pipeline = _pipeline(lexicon_dirs)
-    report = BuildReport()
     with _progress("ingesting") as advance:
-        run_ingest(inputs, store, pipeline, skip_errors, report, progress=advance, workers=workers)
-    _report_errors(report)
-    click.echo(f"Ingested {report.articles} article(s) into {store}", err=True)
-    if report.errors:
-        sys.exit(1)
+        run_ingest(inputs, store, pipeline, strict, report, progress=advance, workers=workers)
+    _finish_report(report, f"Ingested {report.articles} article(s) ({report.statements} triples) into {store}")
 
 
 @main.command(context_settings=CONTEXT)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from .errors import KgError
+from .furniture import SegmentRule
+from .ruledata import RuleError, load_boilerplate, load_name_cues, load_triggers
 from .model import EVENT_TYPES
 
 __all__ = ["Lexicon", "GazetteerEntry", "Title", "TriggerRule", "normalize_name", "default_lexicon"]
@@ -33,7 +33,7 @@ _GAZETTEER_FILES = {
     "Facility": "facilities.tsv",
 }
 
-_LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|\s*(주식회사|\(주\)|㈜|\(유\))$")
+_LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|(?<!\s)\s*(주식회사|\(주\)|㈜|\(유\))$")
 
 
 def normalize_name(name: str) -> str:
@@ -115,7 +115,9 @@ class Lexicon:
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
     planned: re.Pattern
+    background: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
+    segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
     descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quoted_descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -153,7 +155,11 @@ class Lexicon:
             path = directory / "titles.tsv"
             if path.exists():
                 digest.update(path.read_bytes())
-                for row in _read_tsv(path):
+                for number, row in enumerate(_read_tsv(path), start=2):
+                    for column in ("title", "canonical", "en", "kind"):
+                        if not (row.get(column) or "").strip():
+                            raise RuleError(path, f"row {number} ({row.get('title') or '?'})", f"missing '{column}'",
+                                            "give title, canonical, en and kind, tab-separated")
                     titles[row["title"]] = Title(row["title"], row["canonical"], row["en"], row["kind"])
             path = directory / "surnames.txt"
             if path.exists():
@@ -169,30 +175,12 @@ class Lexicon:
                 digest.update(path.read_bytes())
                 ambiguous.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
                                  if line.strip() and not line.startswith("#"))
-        base = _load_yaml(DATA_DIR / "name_cues.yaml", digest)
-        trig = _load_yaml(DATA_DIR / "triggers.yaml", digest)
-        boiler = _load_yaml(DATA_DIR / "boilerplate.yaml", digest)
-        for directory in dirs[1:]:
-            extra = directory / "triggers.yaml"
-            if extra.exists():
-                for etype, rules in (_load_yaml(extra, digest) or {}).items():
-                    if etype not in EVENT_TYPES:
-                        raise KgError(f"{extra}: unknown event type '{etype}' (one of: {', '.join(EVENT_TYPES)})")
-                    if isinstance(rules, list):
-                        trig.setdefault(etype, []).extend(rules)
-        triggers = []
-        for etype, rules in trig.items():
-            if etype not in EVENT_TYPES:
-                continue
-            for rule in rules:
-                triggers.append(TriggerRule(
-                    event_type=etype,
-                    pattern=re.compile(rule["pattern"]),
-                    trigger=rule.get("trigger"),
-                    confidence=float(rule.get("confidence", 0.7)),
-                    requires=tuple(rule.get("requires", ())),
-                    context=re.compile(rule["context"]) if rule.get("context") else None,
-                ))
+        base = load_name_cues(dirs, digest)
+        rows, trig = load_triggers(dirs, digest, EVENT_TYPES)
+        triggers = [TriggerRule(event_type=etype, pattern=pattern, trigger=trigger, confidence=confidence,
+                                requires=requires, context=context)
+                    for etype, _, pattern, trigger, confidence, requires, context in rows]
+        boilerplate, segments = load_boilerplate(dirs, digest)
         lexicon = cls(
             entries=entries,
             titles=titles,
@@ -201,12 +189,14 @@ class Lexicon:
             legal_forms=tuple(base.get("legal_forms", ())),
             not_names=frozenset(base.get("not_names", ())),
             triggers=triggers,
-            hedges=re.compile(trig["hedges"]),
-            anaphora=re.compile(trig["anaphora"]),
-            plan_markers=re.compile(trig["plan_markers"]),
+            hedges=trig["hedges"],
+            anaphora=trig["anaphora"],
+            plan_markers=trig["plan_markers"],
             plan_actions=tuple(trig["plan_actions"]),
-            planned=re.compile(trig["planned"]),
-            boilerplate={k: [re.compile(p) for p in v] for k, v in boiler.items()},
+            planned=trig["planned"],
+            background=trig["background"],
+            boilerplate=boilerplate,
+            segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),
             descriptors={t: tuple(v) for t, v in (base.get("descriptors") or {}).items()},
             quoted_descriptors={t: tuple(v) + tuple((base.get("descriptors") or {}).get(t, ()))
@@ -314,15 +304,6 @@ class Lexicon:
 def _ending(words) -> re.Pattern:
     words = sorted(set(words), key=lambda w: (-len(w), w))
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$") if words else re.compile(r"(?!x)x")
-
-
-def _load_yaml(path: Path, digest) -> dict:
-    data = path.read_bytes()
-    digest.update(data)
-    try:
-        return yaml.safe_load(data) or {}
-    except yaml.YAMLError as ex:
-        raise KgError(f"{path}: not valid YAML: {ex}") from None
 
 
 _DEFAULT: Lexicon | None = None

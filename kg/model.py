@@ -26,15 +26,7 @@ __all__ = [
     "ENTITY_TYPES", "EVENT_TYPES",
 ]
 
-ENTITY_TYPES = ("Company", "Organization", "NewsOutlet", "Person", "Facility", "Location", "Product")
-
-EVENT_TYPES = (
-    "Fire", "Accident", "ServiceOutage", "DataBreach", "Recall", "ProductionHalt",
-    "Appointment", "Resignation", "Dismissal", "EarningsCall", "EarningsAnnouncement",
-    "Acquisition", "Merger", "Investment", "IPO", "Bankruptcy", "Lawsuit", "Settlement",
-    "Sanction", "Investigation", "Layoff", "Strike", "ProductLaunch", "Partnership",
-    "Apology", "Plan", "Statement",
-)
+from .registry import ENTITY_TYPES, EVENT_TYPES  # generated from ontologies/kg.ttl
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,16 @@ class KG(DefinedNamespace):
     titleText: URIRef  # title text
     trigger: URIRef  # trigger
 
+    # Annotation properties (http://www.w3.org/2002/07/owl#AnnotationProperty)
+    companyObjectRole: URIRef  # company object role
+    companySubjectRole: URIRef  # company subject role
+    displayColor: URIRef  # display colour
+    eventFamily: URIRef  # event family
+    organizationRole: URIRef  # organisation role
+    personObjectRole: URIRef  # person object role
+    personSubjectRole: URIRef  # person subject role
+    plannable: URIRef  # plannable
+
 
 # Instance data: entities, events, mentions, sentences, memberships, titles, articles.
 KGR = Namespace("https://w3id.org/kgnews/id/")

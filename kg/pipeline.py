@@ -1,11 +1,18 @@
 """The pipeline: read -> clean -> analyze -> extract -> resolve -> RDF, as a plain loop.
 
 ``Pipeline.process`` runs one raw article through every stage and returns its ``Extraction``;
-``Pipeline.build`` turns input files into an rdflib ``Dataset`` with one named graph per article.
+``Pipeline.extractions`` does it for every article of the inputs, in input order, reporting a
+bad file or record and going on (or raising at the first one with ``strict``); ``Pipeline.build``
+collects them in an rdflib ``Dataset`` (the Python API, for small inputs -- corpora are streamed
+by ``kg.api.build_file`` and ``kg.api.ingest``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +21,7 @@ from rdflib import Dataset
 
 from .analyze import get_analyzer
 from .clean import clean
-from .errors import InputError, KgError
+from .errors import InputError
 from .extract import extract
 from .lexicon import Lexicon, default_lexicon
 from .model import Extraction, RawArticle
@@ -24,11 +31,47 @@ from .resolve import resolve
 
 __all__ = ["Pipeline", "BuildReport"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 @dataclass
 class BuildReport:
+    """What a corpus run did: articles built, and the files or records rejected with the reason."""
+
     articles: int = 0
     errors: list[InputError] = field(default_factory=list)
+    statements: int = 0  # triples or quads written, where the run wrote a file or a store
+    on_reject: Callable[[InputError], None] | None = field(default=None, repr=False)
+
+    def reject(self, error: InputError) -> None:
+        self.errors.append(error)
+        if self.on_reject is not None:
+            self.on_reject(error)
+
+    def reasons(self) -> list[tuple[str, int]]:
+        """(reason, count) of the rejects, most frequent first ("broken JSON", "the file is empty")."""
+        counts = Counter(error.problem.split(":")[0] for error in self.errors)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def summary(self) -> str:
+        if not self.errors:
+            return ""
+        reasons = "; ".join(f"{count} {reason}" for reason, count in self.reasons())
+        return f"skipped {len(self.errors)} of {self.articles + len(self.errors)} input(s): {reasons}"
+
+
+def _encodable(raw: RawArticle) -> RawArticle:
+    """Lone surrogates (a JSON ``\\ud800`` escape) cannot be written as UTF-8: U+FFFD, with a warning."""
+    changes = {}
+    for name in ("id", "text", "url", "title", "publisher"):
+        value = getattr(raw, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            changes[name] = _SURROGATE.sub("\ufffd", value)
+    if not changes:
+        return raw
+    warnings.warn(f"{raw.source}: replaced unencodable characters (lone surrogates) in {', '.join(changes)} with U+FFFD",
+                  stacklevel=2)
+    return dataclasses.replace(raw, **changes)
 
 
 class Pipeline:
@@ -41,7 +84,7 @@ class Pipeline:
         self.analyzer = get_analyzer(self.lexicon)
 
     def process(self, raw: RawArticle) -> Extraction:
-        article = clean(raw, self.lexicon)
+        article = clean(_encodable(raw), self.lexicon)
         if not article.text.strip():
             raise InputError(raw.source, "no article text left after removing boilerplate",
                              "check that the file holds a news article")
@@ -52,36 +95,47 @@ class Pipeline:
         """Convenience for the Python API: one article given as a string."""
         return self.process(RawArticle(id=id, source=id, text=text, format="txt", **metadata))
 
-    def raw_articles(self, inputs: Iterable[str | Path], skip_errors: bool, report: BuildReport,
+    def raw_articles(self, inputs: Iterable[str | Path], strict: bool, report: BuildReport,
                      input_format: str | None = None) -> Iterator[RawArticle]:
         for path in inputs:
             try:
-                raws = list(read_path(path, input_format))
+                for raw in read_path(path, input_format, record_errors=not strict):
+                    if isinstance(raw, InputError):
+                        report.reject(raw)
+                    else:
+                        yield raw
             except InputError as ex:
-                if not skip_errors:
+                if strict:
                     raise
-                report.errors.append(ex)
-                continue
-            yield from raws
+                report.reject(ex)
 
     def extractions(self, inputs: Iterable[str | Path], skip_errors: bool = False,
                     report: BuildReport | None = None,
                     on_article: Callable[[Extraction], None] | None = None,
                     input_format: str | None = None, workers: int = 1) -> Iterator[Extraction]:
         """Extractions of every article of every input, in input order. With ``skip_errors`` a
-        bad file or record is recorded in ``report.errors`` and the rest goes on; otherwise the
-        first one raises. ``workers > 1`` extracts in that many processes (one Kiwi each)."""
+        bad file or record (or an article kg fails on) is recorded in ``report`` and the rest goes
+        on; otherwise the first one raises. ``workers > 1`` extracts in that many processes (one
+        Kiwi each). An article id seen before in the run is a bad record too."""
         report = report if report is not None else BuildReport()
-        raws = self.raw_articles(inputs, skip_errors, report, input_format)
+        raws = self.raw_articles(inputs, not skip_errors, report, input_format)
         if workers > 1:
             results = _parallel(raws, workers, self.lexicon_dirs)
         else:
             results = (self._attempt(raw) for raw in raws)
+        seen: dict[str, str] = {}
         for result in results:
+            if isinstance(result, Extraction):
+                article = result.article
+                if article.id in seen:
+                    result = InputError(article.source, f"duplicate article id '{article.id}' (also in {seen[article.id]})",
+                                        "ids must be unique: rename a file or set 'id' in the JSONL record")
+                else:
+                    seen[article.id] = article.source
             if isinstance(result, InputError):
                 if not skip_errors:
                     raise result
-                report.errors.append(result)
+                report.reject(result)
                 continue
             report.articles += 1
             if on_article:
@@ -93,21 +147,19 @@ class Pipeline:
             return self.process(raw)
         except InputError as ex:
             return ex
+        except Exception as ex:  # noqa: BLE001
+            # a bug of kg on one article must not cost the rest of a corpus: reported with the article
+            return InputError(raw.source, f"kg failed on this article ({type(ex).__name__}: {ex})",
+                              "please report this as a bug, with the article")
 
     def build(self, inputs: Iterable[str | Path], skip_errors: bool = False,
               report: BuildReport | None = None, input_format: str | None = None,
               on_article: Callable[[Extraction], None] | None = None) -> Dataset:
+        """All articles in one rdflib ``Dataset`` (small inputs; see ``kg.api.build_file``)."""
         dataset = new_dataset()
-        seen: dict[str, str] = {}
         for extraction in self.extractions(inputs, skip_errors, report, on_article, input_format=input_format):
-            article = extraction.article
-            if article.id in seen:
-                raise KgError(f"{article.source}: article id '{article.id}' also comes from {seen[article.id]}; "
-                              "ids must be unique (rename a file or set 'id' in the JSONL record)")
-            seen[article.id] = article.source
             add_extraction(dataset, extraction, self.lexicon)
         return dataset
-
 
 
 _WORKER: Pipeline | None = None

@@ -23,6 +23,7 @@ from .errors import KgError
 from .lexicon import Lexicon
 from .model import Event, Extraction
 from .namespace import KG, KGR
+from .registry import family
 from .resolve import entity_slug
 
 __all__ = ["to_dataset", "add_extraction", "serialize", "FORMATS", "format_for", "article_iri", "graph_iri",
@@ -55,7 +56,14 @@ _TYPE = RDF.type
 
 
 def _seg(text: str) -> str:
-    return quote(text, safe="-._~")
+    """An article id as one IRI path segment that every RDF syntax writes and reads back: all
+    but unreserved characters percent-encoded, and a trailing dot too (``kgr:article/a.`` is not
+    a Turtle prefixed name; a segment of only dots is a relative path step)."""
+    segment = quote(text, safe="-._~")
+    if segment.endswith("."):
+        stripped = segment.rstrip(".")
+        segment = (stripped if stripped else "") + "%2E" * (len(segment) - len(stripped))
+    return segment
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -236,7 +244,7 @@ def _trigger_word(event: Event) -> str:
     return event.trigger.text
 
 
-_PERSON_FIRST = ("Appointment", "Resignation", "Dismissal", "Statement", "EarningsCall")
+_PERSON_FIRST = family("leadership") + ("Statement", "EarningsCall")
 
 
 def _event_label(event: Event, names: dict[str, str]) -> str:

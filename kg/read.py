@@ -75,8 +75,10 @@ def _sniff_format(text: str) -> str:
     return "txt"
 
 
-def read_path(path: str | Path, fmt: str | None = None) -> Iterator[RawArticle]:
-    """Read one input (``-`` for standard input) and yield its articles."""
+def read_path(path: str | Path, fmt: str | None = None, record_errors: bool = False) -> Iterator[RawArticle]:
+    """Read one input (``-`` for standard input) and yield its articles. With ``record_errors`` a
+    bad JSONL record is yielded as an ``InputError`` and the records after it are still read
+    (a corpus build reports it and goes on); otherwise it raises."""
     name = str(path)
     if name == "-":
         data = sys.stdin.buffer.read()
@@ -101,7 +103,10 @@ def read_path(path: str | Path, fmt: str | None = None) -> Iterator[RawArticle]:
     if fmt is None:
         fmt = _sniff_format(text)
     if fmt == "jsonl":
-        yield from _read_jsonl(text, name)
+        for record in _read_jsonl(text, name):
+            if isinstance(record, InputError) and not record_errors:
+                raise record
+            yield record
     elif fmt == "html":
         yield _read_html(text, name, stem or _stdin_id(text))
     elif fmt == "txt":
@@ -119,39 +124,48 @@ def read_inputs(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator
 _JSONL_FIELDS = ("id", "url", "title", "published", "publisher", "text")
 
 
-def _read_jsonl(text: str, source: str) -> Iterator[RawArticle]:
+def _read_jsonl(text: str, source: str) -> Iterator[RawArticle | InputError]:
     seen: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as ex:
-            raise InputError(source, f"broken JSON: {ex.msg} at column {ex.colno}",
-                             "each line must be one JSON object", number) from None
-        if not isinstance(record, dict):
-            raise InputError(source, "a line must be a JSON object", 'e.g. {"id": "a1", "text": "..."}', number)
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            raise InputError(source, "the record has no 'text'", "'text' is required and must be a non-empty string", number)
-        for key in ("id", "url", "title", "publisher"):
-            if record.get(key) is not None and not isinstance(record[key], (str, int)):
-                raise InputError(source, f"'{key}' must be a string", None, number)
-        article_id = str(record.get("id") or f"{Path(source).stem}-{number}")
-        if article_id in seen:
-            raise InputError(source, f"duplicate id '{article_id}' (first on line {seen[article_id]})",
-                             "ids must be unique within a file", number)
-        seen[article_id] = number
-        yield RawArticle(
-            id=article_id,
-            source=f"{source}:{number}",
-            text=body,
-            format="jsonl",
-            url=_opt_str(record.get("url")),
-            title=_opt_str(record.get("title")),
-            published=parse_date(record.get("published"), source, number),
-            publisher=_opt_str(record.get("publisher")),
-        )
+            yield _jsonl_record(line, number, source, seen)
+        except InputError as ex:
+            yield ex
+
+
+def _jsonl_record(line: str, number: int, source: str, seen: dict[str, int]) -> RawArticle:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as ex:
+        raise InputError(source, f"broken JSON: {ex.msg} at column {ex.colno}",
+                         "each line must be one JSON object", number) from None
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply", "a record is one flat JSON object", number) from None
+    if not isinstance(record, dict):
+        raise InputError(source, "a line must be a JSON object", 'e.g. {"id": "a1", "text": "..."}', number)
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(source, "the record has no 'text'", "'text' is required and must be a non-empty string", number)
+    for key in ("id", "url", "title", "publisher"):
+        if record.get(key) is not None and not isinstance(record[key], (str, int)):
+            raise InputError(source, f"'{key}' must be a string", None, number)
+    article_id = str(record.get("id") or f"{Path(source).stem}-{number}")
+    if article_id in seen:
+        raise InputError(source, f"duplicate id '{article_id}' (first on line {seen[article_id]})",
+                         "ids must be unique within a file", number)
+    seen[article_id] = number
+    return RawArticle(
+        id=article_id,
+        source=f"{source}:{number}",
+        text=body,
+        format="jsonl",
+        url=_opt_str(record.get("url")),
+        title=_opt_str(record.get("title")),
+        published=parse_date(record.get("published"), source, number),
+        publisher=_opt_str(record.get("publisher")),
+    )
 
 
 def _opt_str(value: object) -> str | None:
@@ -191,9 +205,13 @@ def _read_html(html: str, source: str, article_id: str) -> RawArticle:
     )
 
 
+# Every part is bounded and stops at the next tag, so a page of unclosed ``<a `` stays linear.
 _BYLINE_ELEMENT = re.compile(
-    r"<(?P<tag>[a-z0-9]+)[^>]*class=\"[^\"]*(?:byline|reporter|writer|author|journalist)[^\"]*\"[^>]*>(?P<body>.*?)</(?P=tag)>",
+    r"<(?P<tag>[a-z0-9]{1,10})[^<>]{0,300}?class=\"[^\"<>]{0,200}?(?:byline|reporter|writer|author|journalist)"
+    r"[^\"<>]{0,200}\"[^<>]{0,300}>(?P<body>.{0,2000}?)</(?P=tag)>",
     re.I | re.S)
+_MAILTO = re.compile(r"<a[^<>]{0,300}?href=\"mailto:([^\"<>]{1,200})\"[^<>]{0,300}>[^<]{0,300}</a>", re.I)
+_TAG = re.compile(r"<[^<>]{1,2000}>")
 
 
 def _html_byline(html: str) -> str | None:
@@ -201,8 +219,8 @@ def _html_byline(html: str) -> str | None:
     import html as html_lib
 
     for m in _BYLINE_ELEMENT.finditer(html):
-        body = re.sub(r"<a[^>]*href=\"mailto:([^\"]+)\"[^>]*>.*?</a>", r" \1 ", m.group("body"), flags=re.I | re.S)
-        text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        body = _MAILTO.sub(r" \1 ", m.group("body"))
+        text = " ".join(html_lib.unescape(_TAG.sub(" ", body)).split())
         if "기자" in text and len(text) <= 80:
             return text
     return None

@@ -10,7 +10,6 @@ Oxigraph or on the remote server, never on rdflib's own engine (too slow past ~1
 
 from __future__ import annotations
 
-import base64
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,9 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
 from .errors import KgError, QueryError, StoreError
+from .writer import to_ox  # noqa: F401  (re-exported: rdflib term -> pyoxigraph term)
 
 __all__ = ["open_source", "Source", "OxigraphSource", "EndpointSource", "to_ox", "RDF_FILE_FORMATS"]
 
@@ -30,21 +29,6 @@ RDF_FILE_FORMATS = {
     ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
 }
 _MARKER = "kg-store.txt"  # written into store directories made by kg
-
-
-def to_ox(term):
-    """rdflib term -> pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 class Source:
@@ -81,14 +65,21 @@ class OxigraphSource(Source):
 
     # -- writing (embedded stores) ------------------------------------------------------
 
-    def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> int:
-        """Replace one named graph with the given triples; returns the number written."""
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> int:
+        """Replace one named graph with the given quads (already in that graph); returns the number
+        written. The old graph is dropped and the new one added in one transaction, so a reader
+        or a kill never sees the article half-written."""
         g = ox.NamedNode(str(graph))
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
-        if self.store.contains_named_graph(g):
-            self.store.remove_graph(g)
-        self.store.extend(quads)
-        return len(quads)
+        with_graph = [q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g) for q in quads]
+        if not self.store.contains_named_graph(g):
+            self.store.extend(with_graph)  # a new article: one transaction already
+            return len(with_graph)
+        body = ox.serialize([q.triple for q in with_graph], format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        self.store.update(f"DROP SILENT GRAPH <{g.value}> ;\nINSERT DATA {{ GRAPH <{g.value}> {{\n{body}}} }}")
+        return len(with_graph)
+
+    def write_graphs(self, graphs: Iterable[tuple[str, list[ox.Quad]]]) -> int:
+        return sum(self.replace_graph(graph, quads) for graph, quads in graphs)
 
     def flush(self) -> None:
         self.store.flush()
@@ -99,16 +90,19 @@ class OxigraphSource(Source):
 
 
 class EndpointSource(Source):
-    """A SPARQL 1.1 endpoint. Credentials come from the URL (``http://user:pw@host/sparql``)."""
+    """A SPARQL 1.1 endpoint. Credentials come from the URL (``http://user:pw@host/sparql-auth``),
+    sent with HTTP Basic or Digest authentication, whichever the server asks for."""
 
     def __init__(self, url: str, timeout: float = 60.0):
         parts = urllib.parse.urlsplit(url)
-        self.auth = None
+        handlers = []
         if parts.username:
-            token = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
-            self.auth = "Basic " + base64.b64encode(token.encode()).decode()
             netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
             url = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, url, urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or ""))
+            handlers = [urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
+        self.opener = urllib.request.build_opener(*handlers)
         self.url = url
         self.name = url
         self.timeout = timeout
@@ -117,16 +111,15 @@ class EndpointSource(Source):
         data = urllib.parse.urlencode(body).encode("utf-8")
         request = urllib.request.Request(endpoint or self.url, data=data, method="POST", headers={
             "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
-        if self.auth:
-            request.add_header("Authorization", self.auth)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self.opener.open(request, timeout=self.timeout) as response:
                 return response.read()
         except urllib.error.HTTPError as ex:
             detail = ex.read()[:300].decode("utf-8", "replace").strip()
-            raise StoreError(f"{self.url}: HTTP {ex.code} {ex.reason}: {detail}") from None
+            hint = " (check the user and password in the URL)" if ex.code in (401, 403) else ""
+            raise StoreError(f"{self.url}: HTTP {ex.code} {ex.reason}{hint}: {detail}") from None
         except (urllib.error.URLError, OSError) as ex:
-            raise StoreError(f"{self.url}: cannot reach the SPARQL endpoint ({getattr(ex, 'reason', ex)})") from None
+            raise StoreError(f"{self.url}: cannot reach the SPARQL endpoint ({getattr(ex, 'reason', ex)}; is the server running?)") from None
 
     def query(self, sparql: str):
         kind = _query_kind(sparql)
@@ -142,19 +135,36 @@ class EndpointSource(Source):
     def update(self, sparql: str) -> None:
         self._post({"update": sparql}, "*/*")
 
-    def replace_graph(self, graph: URIRef, triples: list[tuple], batch: int = 1000) -> int:
-        """SPARQL 1.1 Update: drop the article's graph, then insert its triples in batches
-        (FINDINGS: Virtuoso rejects INSERT DATA batches of 5,000)."""
-        from rdflib import Graph
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> int:
+        return self.write_graphs([(graph, quads)])
 
-        self.update(f"DROP SILENT GRAPH <{graph}>")
-        for i in range(0, len(triples), batch):
-            chunk = Graph()
-            for triple in triples[i:i + batch]:
-                chunk.add(triple)
-            body = chunk.serialize(format="nt")
-            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-        return len(triples)
+    def write_graphs(self, graphs: Iterable[tuple[str, list[ox.Quad]]], batch: int = 1000) -> int:
+        """SPARQL 1.1 Update: for each article, drop its graph and insert its triples; several
+        articles go in one request of up to ``batch`` triples (FINDINGS: Virtuoso rejects
+        ``INSERT DATA`` of 5,000 triples), a bigger article in several."""
+        operations: list[str] = []
+        size = written = 0
+
+        def send() -> None:
+            nonlocal size
+            if operations:
+                self.update(" ;\n".join(operations))
+                operations.clear()
+                size = 0
+
+        for graph, quads in graphs:
+            operations.append(f"DROP SILENT GRAPH <{graph}>")
+            triples = [q.triple for q in quads]
+            for i in range(0, len(triples), batch):
+                chunk = triples[i:i + batch]
+                if size + len(chunk) > batch:
+                    send()
+                body = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+                operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
+                size += len(chunk)
+            written += len(triples)
+        send()
+        return written
 
 
 def _query_kind(sparql: str) -> str:

@@ -81,3 +81,111 @@ def test_clean_portal_tail_is_dropped():
     text = "제목\n(서울=뉴스1) 김아무 기자 = 첫 문장이다.\n둘째 문장이다.\nⓒ 뉴스핌 무단전재 및 재배포 금지\n관련기사\n다른 기사 제목이다 클릭"
     article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
     assert article.text.splitlines()[-1] == "둘째 문장이다."
+
+
+def _clean_seconds(text: str) -> float:
+    import time
+
+    raw = RawArticle("x", "x.txt", text, "txt")
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        clean(raw, default_lexicon())
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("make", [
+    # one line listing long organisation names (the shape that made the dateline patterns hang)
+    lambda n: "해양수산부는 이날 회의실에서 " + ", ".join(["한국선박안전기술관리협동조합연합회"] * n) + " 등과 회의를 열었다",
+    # reporter names with no 기자 and no end
+    lambda n: "김아무 박아무 " * n,
+    # a byline-like line that never ends as one
+    lambda n: "홍길동 기자 " * n + "정리",
+    # a sentence, then one very long word
+    lambda n: "카카오는 " + "가" * (8 * n),
+])
+def test_clean_time_grows_linearly_with_line_length(make):
+    small, large = _clean_seconds(make(40)), _clean_seconds(make(320))
+    assert large < max(small, 0.002) * 8 * 3, f"8x the text took {large / small:.0f}x the time"
+
+
+# -- page furniture inside a line ----------------------------------------------------------------
+
+ONE_LINE_PAGE = EXAMPLE.parent.parent.parent / "tests" / "data" / "oneline-page.txt"
+FURNITURE_WORDS = ("좋아요", "화나요", "다른 기사", "기사제보", "#화재", "페이스북", "URL복사", "맑음", "무단전재",
+                   "관련기사", "삼성전자", "현대차")
+
+
+def test_clean_one_line_page_keeps_the_article_and_drops_furniture():
+    (raw,) = list(read_path(ONE_LINE_PAGE))
+    article = clean(raw, default_lexicon())
+    assert article.title == "LG화학 여수공장서 불…생산라인 멈춰"
+    assert article.text.startswith("(여수=가나뉴스) 김민준 기자 = LG화학 여수공장에서")
+    assert "생산을 재개할 계획이다." in article.text
+    assert not [word for word in FURNITURE_WORDS if word in article.text]
+    assert [(r.name, r.email) for r in article.reporters] == [("김민준", "mjkim@gananews.co.kr")]
+    assert article.publisher == "가나뉴스"
+
+
+def test_clean_one_line_page_graph_has_the_body_not_the_furniture(pipeline):
+    (raw,) = list(read_path(ONE_LINE_PAGE))
+    extraction = pipeline.process(raw)
+    entities = {(e.type, e.name) for e in extraction.entities}
+    assert {("Company", "LG화학"), ("Person", "박서연"), ("Person", "김민준")} <= entities
+    assert {"Fire", "ProductionHalt", "Apology", "Plan"} <= {e.type for e in extraction.events}
+    names = " ".join(name for _, name in entities)
+    assert not [word for word in ("삼성전자", "현대차", "카카오톡", "서울", "부산", "페이스북") if word in names]
+    assert "Strike" not in {e.type for e in extraction.events}  # 파업 is only in the related-article list
+
+
+@pytest.mark.parametrize("line,kept,furniture", [
+    ("회사는 신제품을 공개했다. 좋아요0 화나요3 슬퍼요0 둘째 문장이다.",
+     ["회사는 신제품을 공개했다.", "둘째 문장이다."], ["reaction buttons"]),
+    ("회사는 공장을 짓는다고 밝혔다. 홍길동 기자 hong@example.com 다른 기사 보기",
+     ["회사는 공장을 짓는다고 밝혔다.", "홍길동 기자 hong@example.com"], ["a link to other articles"]),
+    ("회사는 투자를 늘린다. ⓒ 예시경제 무단전재 및 재배포 금지",
+     ["회사는 투자를 늘린다."], ["a copyright notice"]),
+    ("회사는 투자를 늘린다. <무단전재 및 재배포 금지>", ["회사는 투자를 늘린다."], ["a copyright notice"]),
+    ("회사가 리콜을 결정했다. #리콜 #자동차 #안전", ["회사가 리콜을 결정했다."], ["hashtags"]),
+    ("공장이 멈췄다. 페이스북 트위터 카카오톡 링크복사 인쇄", ["공장이 멈췄다."], ["share buttons"]),
+    ("서울 맑음 3.2℃ 대전 흐림 5℃ 회사가 문을 닫았다.", ["회사가 문을 닫았다."], ["a weather widget"]),
+    ("회사가 합병했다. 기사제보 및 보도자료 tip@example.com", ["회사가 합병했다."], ["a news tip-off notice"]),
+    ("회사가 합병했다. 관련기사 다른 회사 합병 추진 또 다른 제목",
+     ["회사가 합병했다."], ["a related-article list"]),
+    # not furniture: words of the body that look like it
+    ("관련 기사가 삭제되자 회사는 사과했다.", ["관련 기사가 삭제되자 회사는 사과했다."], []),
+    ("이 회사는 페이스북, 트위터, 카카오톡 등에 광고를 냈다.", ["이 회사는 페이스북, 트위터, 카카오톡 등에 광고를 냈다."], []),
+    ("냉각설비 20℃ 이하로 유지했다.", ["냉각설비 20℃ 이하로 유지했다."], []),
+    ("제목이다 (부산=예시통신) 김아무 기자 = 본문이다.", ["제목이다", "(부산=예시통신) 김아무 기자 = 본문이다."], []),
+])
+def test_clean_furniture_is_cut_from_inside_a_line(line, kept, furniture):
+    from kg.furniture import split_line
+
+    pieces = split_line(line, default_lexicon().segments)
+    assert [p.text for p in pieces if not p.furniture] == kept
+    assert [p.furniture for p in pieces if p.furniture] == furniture
+
+
+def test_clean_segment_rules_match_their_examples():
+    rules = default_lexicon().segments
+    assert len({rule.id for rule in rules}) == len(rules) >= 10
+
+
+def test_clean_page_of_only_furniture_says_what_it_found():
+    from kg.errors import InputError
+
+    text = "좋아요0 화나요0 슬퍼요0\nⓒ 예시뉴스 무단전재 및 재배포 금지\n#태그 #해시"
+    with pytest.raises(InputError, match="no article sentence left.*reaction buttons.*copyright notice.*hashtags"):
+        clean(RawArticle("x", "page.txt", text, "txt"), default_lexicon())
+
+
+def test_clean_cuts_an_oversized_article_with_a_warning(monkeypatch):
+    import kg.clean
+    from kg.errors import KgWarning
+
+    monkeypatch.setattr(kg.clean, "MAX_ARTICLE_CHARS", 1000)
+    text = "\n".join(f"{n}번째 문장에서 회사가 발표했다." for n in range(200))
+    with pytest.warns(KgWarning, match="only the first"):
+        article = clean(RawArticle("x", "big.txt", text, "txt"), default_lexicon())
+    assert len(article.text) <= 1000 and article.text.endswith("발표했다.")

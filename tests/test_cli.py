@@ -45,23 +45,23 @@ def test_cli_missing_file(runner, tmp_path):
     assert result.exit_code == 1 and result.output.strip() == f"Error: {tmp_path / 'nope.txt'}: no such file"
 
 
-def test_cli_broken_jsonl_names_the_line_and_keeps_old_output(runner, tmp_path):
+def test_cli_strict_broken_jsonl_names_the_line_and_keeps_old_output(runner, tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_text('{"id": "a", "text": "카카오가 3일 실적을 발표했다."}\n{"id": "b", "text": \n', encoding="utf-8")
     out = tmp_path / "out.ttl"
     out.write_text("previous", encoding="utf-8")
-    result = runner.invoke(main, ["build", str(path), "-o", str(out)])
+    result = runner.invoke(main, ["build", str(path), "-o", str(out), "--strict"])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {path}:2: broken JSON")
     assert out.read_text(encoding="utf-8") == "previous"
 
 
-def test_cli_skip_errors_builds_the_rest(runner, tmp_path):
+def test_cli_bad_file_is_skipped_and_the_rest_built(runner, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02binary")
     out = tmp_path / "out.ttl"
-    result = runner.invoke(main, ["build", str(bad), str(EXAMPLE), "-o", str(out), "--skip-errors"])
-    assert result.exit_code == 1
+    result = runner.invoke(main, ["build", str(bad), str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 3
     assert f"Error: {bad}: this looks like a binary file" in result.output
     assert "카카오" in out.read_text(encoding="utf-8")
 

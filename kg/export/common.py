@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from ..registry import ENTITY_TYPES, EVENT_TYPES, color
 from .project import plain_graph_attributes
 
 __all__ = ["xml_text", "xml_safe_graph", "attribute_types", "color", "rgb", "LEGEND_ORDER"]
@@ -50,25 +51,10 @@ def attribute_types(items: Iterable[dict]) -> dict[str, type]:
 
 
 # -- colours (viewer, DOT, GEXF) ----------------------------------------------------------------------
-# Entities in distinct hues; events by family: incidents red/orange, people changes purple,
-# money green, legal brown, labour and business teal/blue, words grey.
-_COLORS = {
-    "Company": "#1f77b4", "Organization": "#17becf", "NewsOutlet": "#7f7f7f", "Person": "#e6a700",
-    "Facility": "#8c564b", "Location": "#2ca02c", "Product": "#e377c2",
-    "Fire": "#d62728", "Accident": "#e8532b", "ServiceOutage": "#ff7f0e", "DataBreach": "#c2185b",
-    "Recall": "#f06292", "ProductionHalt": "#ef8a62",
-    "Appointment": "#9467bd", "Resignation": "#6a3d9a", "Dismissal": "#b15928",
-    "EarningsCall": "#2e7d32", "EarningsAnnouncement": "#66bb6a", "Acquisition": "#00897b",
-    "Merger": "#26a69a", "Investment": "#9ccc65", "IPO": "#7cb342", "Bankruptcy": "#5d4037",
-    "Lawsuit": "#a1887f", "Settlement": "#bcaaa4", "Sanction": "#795548", "Investigation": "#8d6e63",
-    "Layoff": "#00695c", "Strike": "#4db6ac", "ProductLaunch": "#3949ab", "Partnership": "#5c6bc0",
-    "Apology": "#90a4ae", "Plan": "#546e7a", "Statement": "#b0bec5",
-}
-LEGEND_ORDER = tuple(_COLORS)
-
-
-def color(node_type: str) -> str:
-    return _COLORS.get(node_type, "#999999")
+# From the registry (kg:displayColor in the ontology): entities in distinct hues; events by family:
+# incidents red/orange, people changes purple, money green, legal brown, labour and business
+# teal/blue, words grey.
+LEGEND_ORDER = ENTITY_TYPES + EVENT_TYPES
 
 
 def rgb(node_type: str) -> tuple[int, int, int]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import Lexicon
+from ..registry import EVENTS, family, plannable, role_for
 from ..model import Argument, Document, Event, Mention, Sentence, TimeValue
 from ..timex import SAME_DAY, TimeMention, find_times
 from .entities import EntityFinder, Found
@@ -21,15 +22,14 @@ from .text import QuoteSpan, in_spans, quote_spans
 
 __all__ = ["EventFinder", "EventDraft"]
 
-INCIDENTS = ("Fire", "Accident", "ServiceOutage", "DataBreach", "Recall", "ProductionHalt")
+INCIDENTS = family("incident")
 PHYSICAL = ("Fire", "Accident")
 DISRUPTIONS = ("ServiceOutage", "ProductionHalt")
-RESPONSES = ("Plan", "Apology", "Investigation", "Sanction", "Resignation", "Dismissal", "Lawsuit", "Recall")
-PERSONAL = ("Appointment", "Resignation", "Dismissal")
+PERSONAL = family("leadership")
+# what an incident can cause besides another incident: a response to it
+RESPONSES = PERSONAL + family("legal") + ("Plan", "Apology", "Recall")
 # events still reported as such when announced for the future (오는 26일부터 가동을 중단할 예정)
-PLANNABLE_KEEP = ("ProductionHalt", "Appointment", "Resignation", "EarningsCall", "Recall")
-# event types in which a named person takes part as such (elsewhere a person stands for an org)
-PERSON_EVENTS = PERSONAL + ("Statement", "EarningsCall", "Apology", "Lawsuit", "Investigation", "Sanction", "Strike")
+PLANNABLE_KEEP = plannable()
 # which incident types an anaphoric noun can refer to
 ANAPHOR_TYPES = {
     "사고": ("Fire", "Accident", "DataBreach", "ServiceOutage"),
@@ -114,8 +114,8 @@ class EventFinder:
         self._lede_times(published)
         if published is not None:
             for draft in self.drafts:
-                if draft.type == "Apology" and draft.time is None:
-                    # an apology reported without a date was made on the day of the report
+                if draft.time is None and not self._background(draft):
+                    # reported as news with no time of its own: the day of the report
                     draft.time = TimeValue(published.isoformat(), "day", "(기사일)")
         return self.drafts
 
@@ -312,8 +312,7 @@ class EventFinder:
             subject = self.ents.subject_of(previous) if previous is not None and previous.zone is None else None
             if subject and subject.split("/", 1)[0] in ("Company", "Organization") \
                     and subject not in {k for _, k in roles}:
-                role = {"Acquisition": "acquirer", "Merger": "acquirer", "Investment": "investor",
-                        "Lawsuit": "plaintiff", "Partnership": "partner"}.get(draft.type, "organization")
+                role = EVENTS[draft.type].company_subject_role
                 roles.append((role, subject))
         if draft.type == "Plan" and segment is None:
             # a plan belongs to the sentence's subject (회사는 ... 할 방침이다), and a person's plan
@@ -359,38 +358,11 @@ class EventFinder:
         return counts[0][1] if counts[0][0] > counts[1][0] else None
 
     def _role_for(self, etype: str, found: Found, mention: Mention) -> str | None:
-        ftype = found.type
-        particle = self._particle_after(mention)
-        if ftype == "Facility":
-            return "facility"
-        if ftype == "Location":
-            return "location"
-        if ftype == "Product":
-            return "product"
-        if ftype == "Person":
-            if etype not in PERSON_EVENTS:
-                return None
-            if etype in ("Statement", "EarningsCall", "Apology"):
-                return "speaker"
-            if etype in PERSONAL:
-                return "person"
-            if etype == "Lawsuit":
-                return "plaintiff" if _SUBJECT.match(particle) else "defendant"
-            return "agent" if _SUBJECT.match(particle) else "person"
-        # Company / Organization
-        if etype in ("Sanction", "Investigation"):
-            return "authority" if ftype == "Organization" else "affected"
-        if etype in ("Acquisition", "Merger"):
-            return "acquirer" if _SUBJECT.match(particle) else "target"
-        if etype == "Investment":
-            return "investor" if _SUBJECT.match(particle) else "investee"
-        if etype == "Lawsuit":
-            return "plaintiff" if _SUBJECT.match(particle) else "defendant"
-        if etype == "Partnership":
-            return "partner"
-        if etype == "Strike":
-            return "agent" if ftype == "Organization" else "affected"
-        return "organization"
+        """The role from the registry's table (ontology): by entity type and whether the name is
+        the subject of its clause (은/는/이/가)."""
+        if found.type == "NewsOutlet":
+            return "organization"
+        return role_for(etype, found.type, bool(_SUBJECT.match(self._particle_after(mention))))
 
     def _particle_after(self, mention: Mention) -> str:
         tail = self.text[mention.end: mention.end + 4]
@@ -533,6 +505,11 @@ class EventFinder:
             if draft.time is None and draft.trigger.sentence == lede and draft.type not in ("Plan", "Statement"):
                 draft.time = dates[0]
 
+    def _background(self, draft: EventDraft) -> bool:
+        """Told as background (했던, 한 바 있다, 과거, 당시): not news of the day."""
+        sentence = self.doc.sentences[draft.trigger.sentence]
+        return bool(self.lex.background.search(self.text[sentence.start:sentence.end]))
+
     def _inherit_times(self) -> None:
         for draft in self.drafts:
             if draft.time is None and draft.type in INCIDENTS:
@@ -600,7 +577,7 @@ def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
         if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
             if re.match(r"^\s*(?:으로|이라는|같)", tail):
                 continue
-        if re.match(r"^\s*(?:은|는)?\s*(?:없|아니|않)", tail):
+        if re.match(r"^\s*(?:(?:은|는)\s*)?(?:없|아니|않)", tail):
             continue
         if re.match(r"^\s*(?:고|는|다는|라고)\s*(?:생각|본다|봤|느낀|믿)", tail):
             continue  # an opinion (더 잘해야겠다고 생각한다), not a stated action
