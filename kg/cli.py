@@ -176,27 +176,81 @@ def ingest(inputs, store, workers, lexicon_dirs, strict, rejects, skip_errors):
     _finish_report(report, f"Ingested {report.articles} article(s) ({report.statements} triples) into {store}")
 
 
+def timeout_option(func):
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+                        metavar="SECONDS", help="Stop a query that runs longer (Ctrl-C stops it too).")(func)
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("source")
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
-              help="table for people; csv/tsv/json are the SPARQL 1.1 result formats.")
+              help="table for people; csv/tsv/json are the SPARQL 1.1 result formats, streamed.")
+@timeout_option
+@click.option("--max-rows", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows shown by the table view (csv/tsv/json write every row).")
+@click.option("--update", "allow_update", is_flag=True, help="Allow a SPARQL update (INSERT, DELETE, LOAD, DROP, ...) on a store directory or endpoint.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses, which send requests to other hosts.")
 @user_errors
-def query(source, query, fmt):
+def query(source, query, fmt, timeout, max_rows, allow_update, allow_service):
     """Run a SPARQL query (text or a .rq file) on an RDF file, a store directory or an endpoint.
 
     The kg prefixes (kg, kgr, schema, sem, prov, org, nif, skos, rdfs, xsd) are predeclared and
-    the default graph is the union of all article graphs.
+    the default graph is the union of all article graphs. Read-only unless --update; SERVICE is
+    refused unless --allow-service.
 
     \b
     Examples:
       kg query kakao.trig examples/queries/earnings-call-speakers.rq
       kg query ./kgstore "SELECT ?name WHERE { ?c a kg:Company ; rdfs:label ?name }" --format csv
+      kg query ./kgstore "DELETE WHERE { GRAPH kgr:graph/old { ?s ?p ?o } }" --update
     """
-    from .api import query as run
-    from .query import format_results
+    from .query import check_query, execute, read_query, run_query, run_update, write_results
 
-    click.echo(format_results(run(source, query), fmt), nl=False)
+    sparql = read_query(query)
+    if check_query(sparql, update=allow_update, allow_service=allow_service):
+        execute(lambda: run_update(source, sparql, allow_service), timeout)
+        click.echo("Update done.", err=True)
+        return
+    out = click.get_binary_stream("stdout")
+
+    def work():
+        write_results(run_query(source, sparql, allow_service), fmt, out, max_rows)
+        out.flush()
+
+    execute(work, timeout)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("source")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; another than loopback lets other machines query (and update) it.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@timeout_option
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (a store directory or endpoint only).")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses, which send requests to other hosts.")
+@user_errors
+def serve(source, host, port, timeout, allow_update, allow_service):
+    """Serve SOURCE as a SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /.
+
+    SOURCE is an RDF file, a store directory or an endpoint URL. Read-only, and on loopback,
+    unless --allow-update and --host say otherwise. Results in JSON, XML, CSV or TSV; CONSTRUCT
+    in Turtle, N-Triples, RDF/XML or JSON-LD (by the Accept header); CORS allowed.
+
+    \b
+    Examples:
+      kg serve ./kgstore
+      curl -H 'Accept: text/csv' --data-urlencode query@examples/queries/positions.rq http://127.0.0.1:7878/sparql
+      kg serve ./kgstore --host 0.0.0.0 --port 8080 --timeout 10
+    """
+    from .serve import serve as run
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Warning: listening on {host}: every machine that can reach it can query it"
+                   + (" and change it" if allow_update else ""), err=True)
+    click.echo(f"Serving {source} at http://{host}:{port}/sparql ({'read-write' if allow_update else 'read-only'}); "
+               "Ctrl-C stops.", err=True)
+    run(source, host, port, allow_update=allow_update, allow_service=allow_service, timeout=timeout)
 
 
 @main.command(context_settings=CONTEXT)

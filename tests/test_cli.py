@@ -11,7 +11,7 @@ from kg.cli import main
 
 from .conftest import EXAMPLE, ROOT
 
-COMMANDS = ["build", "ingest", "query", "export", "stats", "validate", "evaluate"]
+COMMANDS = ["build", "ingest", "query", "serve", "export", "stats", "validate", "evaluate"]
 
 
 @pytest.fixture(scope="module")
