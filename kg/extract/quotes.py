@@ -10,7 +10,8 @@ named as subject outside the quotes in the same sentence, a ``홍 대표``-style
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from ..model import Document, Mention, Sentence
 from .entities import EntityFinder
@@ -22,12 +23,30 @@ _SPEECH_VERBS = (r"말했|밝혔|강조했|설명했|덧붙였|전했|했다|답
                  r"해명했|당부했|호소했|약속했|다짐했|비판했|우려했|전망했|분석했|내다봤|평가했|진단했|예상했|말한|밝힌|"
                  r"말을\s*아꼈|답을\s*피했|부인했|반발했|꼬집었|촉구했|요구했")
 _SPEECH_AFTER = re.compile(r"^\s*(?:이?라?며|이?라?면서|이?라?고|(?:이)?라는|고\s|며\s|라고|라며|면서|"
-                           r"(?:이라|라|다)?는\s*(?:입장|설명|주장|계획|방침|것|뜻)|"
+                           r"(?:이라|라|다)?는\s*(?:입장|설명|주장|계획|방침|것|뜻|목표|각오|의지|말|소감|포부|바람|"
+                           r"메시지|당부|심경|취지|견해|의견|생각|약속|다짐|답|질문|지적|비판|우려)|"
+                           r"(?:이?라?(?:으)?로|이?라?고)\s*(?:기대|전망|예상|내다|보고|봤|밝|강조|설명|해명|덧붙)|"
                            r"(?:(?:고|며)\s*)?(?:" + _SPEECH_VERBS + "))")
-_PRONOUN = re.compile(r"(?:^|\s)(그는|그녀는|그가|그녀가|이어|또|또한|아울러|그러면서|이와\s*함께)\s")
-_ABOUT_TOPIC = re.compile(r"(?:에\s*대해(?:서)?는?|에\s*대해서도|와\s*관련해(?:서)?는?|관련해서는)\s*$")
+_PRONOUN = re.compile(r"(?:^|\s)(그는|그녀는|그가|그녀가|이어|이어서|또|또한|아울러|그러면서|이와\s*함께|특히|다만|"
+                      r"끝으로|마지막으로|한편)\s")
+_ABOUT_TOPIC = re.compile(r"(?:에\s*(?:대해|관해)(?:서)?는?|에\s*(?:대해|관해)(?:서도|선)|(?:[와과]\s*)?관련해(?:서)?는?|관련해선|"
+                          r"관련해서도|두고(?:는)?)\s*$")
+# what may follow a quotation that ends a headline or a subtitle line: nothing, or a verbal noun
+# (카모 "..." 반박) -- no particle, no verb
+_LINE_END_AFTER = re.compile(r"^\s*[.…]*\s*(?:[가-힣]{1,3}\s*[.…]*)?\s*$")
 _SPEECH_VERB = re.compile("(" + _SPEECH_VERBS + "|발표했|입장이다)")
 _MIN_QUOTE = 4
+# between a headline speaker and the quotation: a title or organisation word or two, no particle
+_HEADLINE_GAP = re.compile(r"\s*(?:[^\s은는이가을를의에]{1,8}\s*){0,2}")
+_CLOSING_ONLY = re.compile(r"^\s*[.…]*\s*$")
+_PRODUCT_SUBJECT = re.compile(r"^\s*(?:측은|측이|는|은|이|가)\s")
+
+
+def _open_quote(text: str) -> bool:
+    """An opening double quotation mark with no closing one after it."""
+    opened = text.rfind("“")
+    straight = text.count('"') % 2 == 1
+    return straight or (opened >= 0 and text.find("”", opened) < 0)
 
 
 @dataclass
@@ -50,11 +69,12 @@ class QuoteFinder:
     def run(self) -> list[QuoteDraft]:
         last_speaker: str | None = None
         last_sentence_had_quote = False
-        for sentence in self.doc.sentences:
+        for sentence in self._units():
             if sentence.zone is not None:
                 last_sentence_had_quote = False
                 continue
-            spans = [q for q in quote_spans(sentence) if self._is_quotation(q, sentence)]
+            spans = [q if q.end <= sentence.end else QuoteSpan(q.start, sentence.end, q.inner_start, sentence.end, q.double)
+                     for q in quote_spans(sentence) if self._is_quotation(q, sentence)]
             if not spans:
                 last_sentence_had_quote = False
                 subject = self._subject(sentence, [])
@@ -73,17 +93,49 @@ class QuoteFinder:
             last_sentence_had_quote = True
         return self.quotes
 
+    def _units(self) -> Iterator[Sentence]:
+        """The sentences, with one that opens a quotation the tokenizer split off joined to the
+        sentences of the same line up to the closing mark (``“... 조치...`` + ``곧 대책 나올 것”``);
+        at the end of a page cut off mid-quotation the quotation runs to the end of the text."""
+        sentences = self.doc.sentences
+        i = 0
+        while i < len(sentences):
+            sentence = sentences[i]
+            j = i
+            while _open_quote(sentences[j].text) and j + 1 < len(sentences) and sentences[j + 1].zone is None \
+                    and "\n" not in self.text[sentences[j].end:sentences[j + 1].start] and j - i < 6:
+                j += 1
+            if j > i and not _open_quote(self.text[sentence.start:sentences[j].end]):
+                last = sentences[j]
+                sentence = replace(sentence, end=last.end, text=self.text[sentence.start:last.end],
+                                   tokens=tuple(t for s in sentences[i:j + 1] for t in s.tokens))
+                i = j
+            elif sentence.zone is None and _open_quote(sentence.text) and \
+                    not self.text[sentence.end:].strip() and i == len(sentences) - 1:
+                sentence = replace(sentence, text=sentence.text + "\u201d")  # cut off: close it
+            yield sentence
+            i += 1
+
     def _is_quotation(self, span: QuoteSpan, sentence: Sentence) -> bool:
-        inner = self.text[span.inner_start:span.inner_end].strip()
+        inner = self.text[span.inner_start:min(span.inner_end, len(self.text))].strip()
         if len(inner) < _MIN_QUOTE:
             return False
+        if span.end > sentence.end or span.inner_end >= len(self.text):
+            return len(inner) >= 12 and " " in inner  # cut off at the end of the page
         after = self.text[span.end:sentence.end]
         if _SPEECH_AFTER.match(after):
             return True
         # a sentence that is only a quotation (a new paragraph continuing a speech)
         if span.double and span.start - sentence.start <= 1 and sentence.end - span.end <= 2 and " " in inner:
             return True
+        # a headline or subtitle line ending in a quotation (이장한 회장 "머리 숙여 사죄")
+        if span.double and " " in inner and (_CLOSING_ONLY.match(after) or
+                                              (self._ends_line(sentence) and _LINE_END_AFTER.match(after))):
+            return True
         return False
+
+    def _ends_line(self, sentence: Sentence) -> bool:
+        return sentence.end >= len(self.text) or self.text[sentence.end:sentence.end + 1] in ("\n", "")
 
     def _subject(self, sentence: Sentence, spans: list[QuoteSpan]) -> str | None:
         return self.ents.subject_of(sentence, spans, prefer_person=True)
@@ -104,11 +156,61 @@ class QuoteFinder:
             return last, 0.6
         if last and not outside_before.strip() and _SPEECH_VERB.search(self.text[spans[-1].end:sentence.end]):
             return last, 0.6
-        if last and _ABOUT_TOPIC.search(outside_before) and _SPEECH_VERB.search(self.text[spans[-1].end:sentence.end]) \
+        if last and _ABOUT_TOPIC.search(outside_before) and (
+                _SPEECH_VERB.search(self.text[spans[-1].end:sentence.end]) or spans[-1].end > sentence.end) \
                 and not any(m.start < spans[0].start for m, f in self.ents.mentions_in(sentence)
                             if f.type in ("Person", "Company", "Organization")):
             return last, 0.55  # ... 관측에 대해서는 "..."라고 일축했다: the one the story follows
+        named = self._named_before(sentence, first_quote)
+        if named:
+            return named, 0.65
+        if _LINE_END_AFTER.match(self.text[spans[-1].end:sentence.end]) and self._ends_line(sentence):
+            titled = self._titled_before(outside_before)
+            if titled:
+                return titled, 0.6
+            if last and not any(m.start < first_quote for m, _ in self.ents.mentions_in(sentence)):
+                return last, 0.5  # a subtitle line under the speaker's headline (14일 회견에서 "...")
         return None, 0.0
+
+    def _named_before(self, sentence: Sentence, first_quote: int) -> str | None:
+        """The speaker named right before the quotation without a subject particle, as headlines
+        write (이장한 종근당 회장 "...", 카모 "..." 반박), or a service speaking as its operator
+        (네이버페이 측은 "...")."""
+        before = [(m, f) for m, f in self.ents.mentions_in(sentence) if m.end <= first_quote]
+        if not before:
+            return None
+        tail = self.text[before[-1][0].end:first_quote]
+        after = self.text[self._quote_end(sentence, first_quote):sentence.end]
+        headline = _CLOSING_ONLY.match(after) or (self._ends_line(sentence) and _LINE_END_AFTER.match(after))
+        if headline and len(tail) <= 12 and "," not in tail and _HEADLINE_GAP.fullmatch(tail):
+            people = [f.key for m, f in before if f.type == "Person" and first_quote - m.end <= 20]
+            if people:
+                return people[-1]
+            if before[-1][1].type in ("Company", "Organization", "Product"):
+                return before[-1][1].key
+        first, found = before[0]
+        if headline and found.type == "Person" and first.start - sentence.start <= 1 \
+                and self.text[first.end:first.end + 1] == ",":
+            return found.key  # 이재용, 대국민 사과문 발표…"..."
+        for mention, found in reversed(before):
+            if found.type == "Product" and _PRODUCT_SUBJECT.match(self.text[mention.end:mention.end + 8]):
+                return found.key
+        return None
+
+    def _quote_end(self, sentence: Sentence, first_quote: int) -> int:
+        spans = [q for q in quote_spans(sentence) if q.start >= first_quote]
+        return min(spans[-1].end, sentence.end) if spans else sentence.end
+
+    def _titled_before(self, before: str) -> str | None:
+        """``대표 "..."``: the one person the article gives that title."""
+        words = before.split()
+        if not words:
+            return None
+        split = self.ents.lex.title_of(words[-1].rstrip(",.…"))
+        if not split or split[0]:
+            return None
+        holders = {c.person for c in self.ents.positions if c.title.canonical == split[1].canonical}
+        return holders.pop() if len(holders) == 1 else None
 
     def mentions(self) -> list[Mention]:
         return [Mention(q.span.start, q.span.end, self.text[q.span.start:q.span.end], q.sentence, q.confidence, "quote")
