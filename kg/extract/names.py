@@ -51,7 +51,43 @@ class NameRules:
                     self._add(f"Product/{normalize_name(name)}", "Product", name, token.start, end, sentence.index,
                               "gazetteer+model", 0.85)
                     continue
-            self._add(entry.key, entry.type, entry.ko, token.start, token.end, sentence.index, "gazetteer", 0.95, entry)
+            start, end = token.start, token.end
+            if entry.type in ("Company", "Organization"):
+                start, end = self._legal_form_span(sentence, index, start, end)
+            self._add(entry.key, entry.type, entry.ko, start, end, sentence.index, "gazetteer", 0.95, entry)
+
+    _LEGAL_BEFORE = re.compile(r"(?:㈜|\(주\)|주식회사 ?)$")
+    _LEGAL_AFTER = re.compile(r"^(?:㈜|\(주\)|주식회사)")
+
+    def _legal_form_span(self, sentence: Sentence, index: int, start: int, end: int) -> tuple[int, int]:
+        """A company's mention with the legal form and a glued Latin prefix it is written with:
+        ㈜LG, (주)LG, 주식회사 LG, CJ주식회사 (one node with LG, CJ: the form is normalised away);
+        STX팬오션, KB국민은행 (the longer form an alias of the known company)."""
+        before = self._LEGAL_BEFORE.search(self.text[max(0, start - 5):start])
+        if before:
+            start -= len(before.group(0))
+        after = self._LEGAL_AFTER.match(self.text[end:end + 4])
+        if after:
+            end += len(after.group(0))
+        if index > 0 and not before:
+            prev = sentence.tokens[index - 1]
+            if prev.tag == "SL" and prev.end == start and not prev.user_value and not self._overlaps(prev.start, prev.end) \
+                    and (prev.start == sentence.start or not self.text[prev.start - 1].isalnum()):
+                start = prev.start
+        return start, end
+
+    def _person_like(self, words, i: int) -> bool:
+        """A three-syllable word of surname and given name ending like a district (정몽구, 최종구,
+        김영주) followed by a title, or by an organisation and a title."""
+        stem = words[i].stem
+        if len(stem) != 3 or stem[0] not in self.lex.surnames:
+            return False
+        for nxt in words[i + 1:i + 3]:
+            if self.lex.title_of(nxt.stem):
+                return True
+            if nxt.particle:
+                return False
+        return False
 
     def _inside_longer_word(self, sentence: Sentence, index: int) -> bool:
         """A short name glued to a following noun that is no name cue is part of another word
@@ -63,7 +99,7 @@ class NameRules:
         if index + 1 >= len(tokens):
             return False
         nxt = tokens[index + 1]
-        if nxt.start != token.end or nxt.tag not in ("NNG", "NNP") or nxt.user_value:
+        if nxt.start != token.end or nxt.tag not in ("NNG", "NNP") or nxt.user_value or nxt.form == "주식회사":
             return False
         return not any(self.lex.cue_of(t, nxt.form) for t in self.lex.cues)
 
@@ -85,6 +121,8 @@ class NameRules:
                     if not head or not ((first.tag == "NNP" and first.end >= word.start + len(stem))
                                         or (place is not None and place.type == "Location")):
                         break
+                    if place is None and self._person_like(words, i):
+                        break  # 정몽구 현대차그룹 회장, 이스타항공 최종구 사장: a name, not a district
                 start, end = word.start, word.start + len(stem)
                 if head:
                     # glued: 카카오모빌리티, 대전공장, 공정거래위원회 -- the head must be a proper noun,
@@ -215,6 +253,8 @@ class NameRules:
             prev, word = words[i - 1], words[i]
             if prev.particle or self._in_dateline(word.start):
                 continue
+            if prev.stem.endswith("주식회사") or self._overlaps(prev.start, prev.start + len(prev.stem)):
+                continue  # CJ주식회사 경영전략총괄: a name, not a descriptor noun
             etype = next((t for t, p in self.lex.descriptor_patterns.items() if p.search(prev.stem)), None)
             if etype is None or not word.stem or len(word.stem) < 2:
                 continue

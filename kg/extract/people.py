@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..lexicon import Title, normalize_name
 from ..model import Mention, Sentence
 from .names import PROPER_TAGS as _PROPER_TAGS
-from .text import Word
+from .text import Word, _make_word
 
 __all__ = ["PeopleRules", "PositionClaim"]
 
@@ -108,14 +108,28 @@ class PeopleRules:
                 entry = self.lex.lookup(prefix, ("Company", "Organization", "NewsOutlet"))
                 if entry:
                     org = entry.key
+            elif prefix and len(prefix) >= 2 and any(self.lex.cue_of(t, prefix) for t in ("Company", "Organization")):
+                org = self._new_org(Word(word.start, word.start + len(prefix), prefix, word.tokens, word.start + len(prefix)),
+                                    title, sentence)  # 현대차그룹회장: an unknown organisation glued to the title
+            org_in_word = org is not None  # 현대차그룹회장: the title as written is 회장
             j = i - 1
             name_word, kind, unknown_org = None, None, None
+            unit_start = None  # where the title's unit words begin (재무담당 부사장, 이사회 의장)
             while j >= 0 and i - j <= 6:
                 w = words[j]
                 if "(" in w.text or ")" in w.text:
+                    inner = self._after_bracket(w)
+                    if inner is not None and self._is_name(inner) == "full":
+                        name_word, kind = inner, "full"  # 사외이사 2인(추영재 사외이사
+                        break
+                    key = self._overlaps(w.start, w.start + len(w.stem)) if w.stem and w.text[0] != "(" else None
+                    if key and key.split("/", 1)[0] in ("Company", "Organization") and org is None:
+                        org = key  # 엔씨소프트(036570) 대표이사
                     j -= 1  # inside brackets: 넥서스플레이지회(넥서스플레이 노조) 지회장
                     continue
                 if w.text in self._MODIFIERS:
+                    if w.text in self._JOINT and j == i - 1:
+                        unit_start = w.start
                     j -= 1
                     continue
                 if w.particle and not self._is_name(w, True):
@@ -129,11 +143,13 @@ class PeopleRules:
                     org = key
                     j -= 1
                     continue
-                if self._proper_word(w) and org is None and unknown_org is None:
+                if self._proper_word(w) and org is None and unknown_org is None and not self._UNIT.search(w.stem):
                     unknown_org = w
                     j -= 1
                     continue
                 if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2:
+                    if unit_start is None or unit_start == words[j + 1].start:
+                        unit_start = w.start
                     j -= 1  # a unit or function before the title (재무담당 전무, 경영지원본부장)
                     continue
                 break
@@ -170,7 +186,9 @@ class PeopleRules:
                 continue
             key = f"Person/{normalize_name(name_word.text)}"
             self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
-            self.positions.append(PositionClaim(key, org, title, word.stem, evidence))
+            title_word = word.stem[len(prefix):] if org_in_word else word.stem
+            title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
+            self.positions.append(PositionClaim(key, org, title, title_text, evidence))
             # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name
             if j >= 1 and words[j - 1].particle in ("인", "이자"):
                 earlier = self.lex.title_of(words[j - 1].stem)
@@ -184,6 +202,47 @@ class PeopleRules:
                     if part in self.lex.titles and self.lex.titles[part].canonical != title.canonical:
                         self.positions.append(PositionClaim(key, org, self.lex.titles[part], part, evidence))
         self._appointed_titles(sentence, words)
+        self._bracketed_titles(sentence)
+
+    _JOINT = frozenset(["공동", "각자", "단독"])
+    _UNIT = re.compile(r"(?:실|팀|본부|부문|사업부|센터|담당)$")  # IR실 실장: a unit, not an organisation
+
+    def _after_bracket(self, word: Word) -> Word | None:
+        """The part of a word after its last opening bracket (2인(추영재 -> 추영재), if any."""
+        cut = word.text.rfind("(")
+        if cut < 0 or ")" in word.text[cut:]:
+            return None
+        start = word.start + cut + 1
+        tokens = [t for t in word.tokens if t.start >= start]
+        return _make_word(tokens, self.text) if tokens else None
+
+    _BRACKETED = re.compile(r"\((?P<title>[가-힣]{2,8}) (?P<names>[가-힣]{2,4}(?:[·,] ?[가-힣]{2,4})*)\)")
+
+    def _bracketed_titles(self, sentence: Sentence) -> None:
+        """A title before names in brackets after a body: 서울중앙지법 파산5부(수석부장판사 이종석),
+        (부장판사 A·B·C); the organisation is the one named just before the bracket."""
+        for m in self._BRACKETED.finditer(sentence.text):
+            split = self.lex.title_of(m.group("title"))
+            if split is None or split[0] and not self.lex.lookup(split[0]):
+                continue
+            title = split[1]
+            before = [(mention, found) for mention, found in self.mentions_in(sentence)
+                      if found.type in ("Company", "Organization") and mention.end <= sentence.start + m.start()
+                      and sentence.start + m.start() - mention.end <= 12]
+            org = before[-1][1].key if before else None
+            offset = sentence.start + m.start("names")
+            for name in re.split(r"[·,] ?", m.group("names")):
+                start = sentence.text.find(name, offset - sentence.start) + sentence.start
+                offset = start + len(name)
+                key = f"Person/{normalize_name(name)}"
+                existing = self._overlaps(start, offset)
+                if (existing and existing != key) or not any(name.startswith(s) for s in self.lex.surnames):
+                    continue
+                if existing is None:
+                    self._add(key, "Person", name, start, offset, sentence.index, "bracket-title", 0.8)
+                evidence = Mention(sentence.start + m.start(), sentence.start + m.end(), m.group(0), sentence.index, 0.8,
+                                   "bracket-title")
+                self.positions.append(PositionClaim(key, org, title, m.group("title"), evidence))
 
     _APPOINT_VERB = re.compile(r"^\s*(?:선임|임명|내정|발탁|승진|선출|영입|추대|낙점)")
 
