@@ -132,3 +132,19 @@ def test_entities_district_is_still_a_place(run):
 def test_entities_legal_forms_are_one_company(run, body):
     ex = run(body)
     assert [e.name for e in ex.entities if e.type == "Company"] == ["LG"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # appointed: the object, the organisation that appoints
+    ("한빛전자는 이날 이사회에서 박진우 부사장을 대표이사 사장으로 선임했다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("한빛전자는 강태민 상무를 전무로, 오세린 상무를 부사장으로 선임했다.", ("강태민", "한빛전자", "전무", "전무")),
+    # appointed: the subjects of a passive or a promotion
+    ("한빛전자 강태민 사장과 누리화학 오세린 사장이 각각 부회장으로 승진했다.", ("오세린", "누리화학", "부회장", "부회장")),
+    ("한빛전자는 17일 인사를 했다. 그동안 회사를 이끈 박진우 회장은 명예회장으로 추대됐다.",
+     ("박진우", "한빛전자", "명예회장", "명예회장")),
+    # held now, and held before (a career list)
+    ("박진우 한빛전자 사장은 대표이사 사장을 계속 맡는다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("박진우 회장은 한빛전자 경영지원실장, 누리화학 선박영업 대표를 역임했다.", ("박진우", "누리화학", "대표", "선박영업 대표")),
+])
+def test_entities_titles_given_by_appointments_and_careers(run, body, expected):
+    assert expected in positions(run(body))

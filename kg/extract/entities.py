@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..lexicon import GazetteerEntry, Lexicon, Title, normalize_name
 from ..model import Document, Mention, Sentence
 from .authorities import add_authorities
+from .careers import add_career_titles
 from .names import NameRules
 from .people import PeopleRules, PositionClaim
 from .tagged import add_tagged_names
@@ -94,6 +95,9 @@ class EntityFinder(NameRules, PeopleRules):
                 self._titles(sentence)
         self._resolve_surname_aliases()
         self._more_mentions()
+        for sentence in self.doc.sentences:
+            if sentence.zone is None:
+                add_career_titles(self, sentence)
         if article.publisher:
             self._publisher()
         return self
