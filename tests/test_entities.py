@@ -148,3 +148,28 @@ def test_entities_legal_forms_are_one_company(run, body):
 ])
 def test_entities_titles_given_by_appointments_and_careers(run, body, expected):
     assert expected in positions(run(body))
+
+
+def test_entities_career_sentence_without_subject_continues_the_previous_one(run):
+    body = ("1970년생인 박 후보자는 한빛대 출신이다. 누리법률사무소 변호사를 시작으로 한빛전자 대표를 맡았다. "
+            "박진우 후보자는 내년 취임한다.")
+    held = positions(run(body))
+    assert ("박진우", "한빛전자", "대표", "대표") in held
+
+
+@pytest.mark.parametrize("body,name", [
+    ("윤다인 법무법인 한길 변호사는 소송을 맡았다.", "법무법인 한길"),
+    ("그는 누리 법률사무소 변호사로 일했다.", "누리 법률사무소"),
+])
+def test_entities_law_firms_written_with_a_spaced_word(run, body, name):
+    assert name in names(run(body), "Company")
+
+
+def test_entities_bad_spaced_company_words_name_file_and_rule(tmp_path):
+    from kg.extract.names import spaced_company_words
+
+    path = tmp_path / "name_cues.yaml"
+    path.write_text("spaced_company_before: 법무법인\n", encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        spaced_company_words(path)
+    assert str(path) in str(info.value) and "rule spaced_company_before" in str(info.value)

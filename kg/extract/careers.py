@@ -22,22 +22,29 @@ from .people import PositionClaim
 
 __all__ = ["add_career_titles"]
 
-_APPOINTED = re.compile(r"^\s*(?:\S+\s+)?(?:선임|임명|내정|발탁|승진|선출|영입|추대|낙점|올랐|오른|오르)")
+_APPOINTED = re.compile(r"^\s*(?:\S+\s+)?(?:선임|임명|내정|발탁|승진|선출|영입|추대|낙점|선정|지명|올랐|오른|오르)")
 _PASSIVE = re.compile(r"^\s*(?:\S+\s+)?(?:(?:선임|임명|내정|발탁|선출|영입|추대|낙점)(?:됐|되었|된|되|돼)|승진|올랐|오른|오르)")
-_LATER_APPOINTMENT = re.compile(r"(?<=로)\s+(?:\S+\s+)?(?:선임|임명|내정|발탁|선출|추대)\S*")
+_LATER_APPOINTMENT = re.compile(r"(?<=로)\s+(?:\S+\s+)?(?:선임|임명|내정|발탁|선출|추대|선정|지명)\S*")
 _HOLDS = re.compile(r"^\s*(?:계속\s+|직을\s+|도\s+)?(?:맡|겸직|겸임|유지)")
-_CAREER_VERB = re.compile(r"(?:역임|지냈|지낸|거쳤|거친|거쳐|맡았|맡고|맡아|맡은)")
+_CAREER_VERB = re.compile(r"(?:역임|지냈|지낸|거쳤|거친|거쳐|맡았|맡고|맡아|맡은|맡으)")
 _SUBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?\S*(?:은|는|이|가|과|와)(?:\s|$)")
 _OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?\S*(?:을|를)(?:\s|$)")
 
 
-def add_career_titles(finder, sentence: Sentence) -> None:
+def add_career_titles(finder, sentence: Sentence, previous_subject=None):
+    """Claims of one body sentence; returns the sentence's subject person (a career sentence
+    without one continues the previous sentence's: ``박 후보자는 ... 출신이다. 이후 X 대표를
+    역임했다``), to be passed with the next sentence."""
     words = finder.words[sentence.index]
     persons = [(m, f) for m, f in finder.mentions_in(sentence) if f.type == "Person"]
-    if not persons:
-        return
     text = finder.text
     career = bool(_CAREER_VERB.search(sentence.text))
+    subject = next(((m, f) for m, f in persons if _SUBJECT.match(text[m.end:m.end + 40])), None)
+    if not persons:
+        if not (career and previous_subject):
+            return None
+        mention, found = previous_subject
+        persons = [(Mention(sentence.start, sentence.start, "", sentence.index, mention.confidence, mention.rule), found)]
     for i, word in enumerate(words):
         split = finder.lex.title_of(word.stem)
         if split is None or finder._in_dateline(word.start) or finder._overlaps(word.start, word.start + len(word.stem)):
@@ -60,10 +67,10 @@ def add_career_titles(finder, sentence: Sentence) -> None:
             else:
                 holders = [(m, f) for m, f in before if _OBJECT.match(text[m.end:word.start])][-1:]
         elif particle in ("을", "를", "도") and _HOLDS.match(after):
-            holders = [(m, f) for m, f in before if _SUBJECT.match(text[m.end:word.start])][:1]
+            holders = [(m, f) for m, f in before if m.start == m.end or _SUBJECT.match(text[m.end:word.start])][:1]
         elif career and word.particle in ("", ",", "을", "를", "와", "과", "도"):
-            subject = [(m, f) for m, f in before if _SUBJECT.match(text[m.end:m.end + 40])]
-            holders = subject[:1]
+            holders = [(m, f) for m, f in before
+                       if m.start == m.end or _SUBJECT.match(text[m.end:m.end + 40])][:1]  # (carried-over subject)
         if not holders:
             continue
         org, unit_start = _written_org(finder, words, i, prefix)
@@ -78,8 +85,10 @@ def add_career_titles(finder, sentence: Sentence) -> None:
                 continue
             seen.add(person.key)
             held = org or next((c.organization for c in finder.positions if c.person == person.key and c.organization), None)
-            evidence = Mention(mention.start, title_end, text[mention.start:title_end], sentence.index, 0.7, "career-title")
+            begin = mention.start if mention.sentence == sentence.index and mention.end > mention.start else word.start
+            evidence = Mention(begin, title_end, text[begin:title_end], sentence.index, 0.7, "career-title")
             finder.positions.append(PositionClaim(person.key, held, title, title_text, evidence, 0.7))
+    return subject or previous_subject
 
 
 def _names_follow(finder, words, i: int) -> bool:
@@ -104,9 +113,10 @@ def _written_org(finder, words, i: int, prefix: str) -> tuple[str | None, int | 
     while j >= 0 and i - j <= 3:
         w = words[j]
         key = finder._overlaps(w.start, w.start + max(len(w.stem), 1))
-        if key and key.split("/", 1)[0] in ("Company", "Organization") and w.particle in ("", "의"):
-            return key, unit_start
-        if key or w.particle or not w.stem or w.stem in finder.lex.not_names:
+        if key and key.split("/", 1)[0] in ("Company", "Organization") and (w.particle in ("", "의")
+                                                                           or w.particle.startswith("(")):
+            return key, unit_start  # X 대표, X의 대표이사, X(옛 이름) 대표
+        if key or w.particle or not w.stem or (w.stem in finder.lex.not_names and w.stem not in ("공동", "각자")):
             break
         if not all(t.tag in ("NNG", "NNP", "SL") for t in w.tokens):
             break
