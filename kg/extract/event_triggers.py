@@ -8,6 +8,7 @@ import re
 from ..model import Mention, Sentence
 from .eventdraft import ANAPHOR_NOUNS, ANAPHOR_TYPES, INCIDENTS, PHYSICAL, PLANNABLE_KEEP, EventDraft, segment_of
 from .text import QuoteSpan
+from .triggers import match_triggers
 
 __all__ = ["TriggerRules"]
 
@@ -19,21 +20,14 @@ class TriggerRules:
 
 
     def _triggers(self, sentence: Sentence, quotes: list[QuoteSpan], mentions) -> list[EventDraft]:
-        text = sentence.text
         hits: list[tuple[int, int, float, str, object]] = []
-        for pattern, rules in self.lex.trigger_scanners:
-            for m in pattern.finditer(text):
-                rule = rules.get("r") or next(rules[g] for g, v in m.groupdict().items() if v is not None)
-                start, end = sentence.start + m.start(), sentence.start + m.end()
-                if start == end:
-                    continue
-                if rule.context and not rule.context.search(text):
-                    continue
-                if rule.requires and not any(f.type in rule.requires for _, f in mentions):
-                    continue
-                if any(mm.start <= start and end <= mm.end for mm, _ in mentions):
-                    continue  # inside a name (삼성화재, 파업 in a union's name)
-                hits.append((start, end, rule.confidence, rule.event_type, rule))
+        for hit in match_triggers(sentence, self.lex):
+            start, end, rule = hit.start, hit.end, hit.rule
+            if rule.requires and not any(f.type in rule.requires for _, f in mentions):
+                continue
+            if any(mm.start <= start and end <= mm.end for mm, _ in mentions):
+                continue  # inside a name (삼성화재, 파업 in a union's name)
+            hits.append((start, end, rule.confidence, rule.event_type, rule))
         # keep the best rule per overlapping region
         hits.sort(key=lambda h: (-h[2], -(h[1] - h[0]), h[0]))
         chosen: list[tuple[int, int, float, str, object]] = []
