@@ -12,10 +12,9 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .errors import InputError, KgError
-from .pipeline import BuildReport, Pipeline
-from .rdf import graph_iri
+from .pipeline import BuildReport, Pipeline, graph_of
 from .store import EndpointSource, OxigraphSource, open_source, open_store
-from .writer import article_quads, check_output, dataset_graphs, write_graphs
+from .writer import check_output, dataset_graphs, write_graphs
 
 __all__ = ["build", "build_file", "write", "query", "ingest", "stats", "validate", "ontology_path", "write_bytes",
            "RejectsFile"]
@@ -91,8 +90,8 @@ def build_file(inputs: Iterable[str | Path], output: str | Path, fmt: str | None
     report = report if report is not None else BuildReport()
 
     def graphs():
-        for extraction in pipeline.extractions(inputs, not strict, report, progress, input_format, workers):
-            yield article_quads(extraction, pipeline.lexicon)
+        for result in pipeline.extractions(inputs, not strict, report, progress, input_format, workers):
+            yield graph_of(result, pipeline.lexicon)[1]
         if report.articles == 0 and report.errors:
             raise report.errors[0]
 
@@ -107,23 +106,45 @@ def query(source: str, sparql: str):
     return run_query(source, sparql)
 
 
-def ingest(inputs: Iterable[str | Path], store: str | Path, pipeline: Pipeline | None = None,
+def ingest(inputs: Iterable[str | Path], store: str | Path | None, pipeline: Pipeline | None = None,
            strict: bool = False, report: BuildReport | None = None,
-           progress: Callable[[object], None] | None = None, workers: int = 1) -> BuildReport:
+           progress: Callable[[object], None] | None = None, workers: int = 1, dask=None,
+           shards: str | Path | None = None) -> BuildReport:
     """Extract articles into a persistent store (an embedded store directory or a SPARQL endpoint
-    URL), replacing each article's named graph. Bad files or records are reported in ``report``
-    and skipped, unless ``strict``."""
+    URL), replacing each article's named graph, and/or into N-Quads shard files (``shards``, a
+    directory, for a server's bulk loader). Bad files or records are reported in ``report`` and
+    skipped, unless ``strict``. ``workers`` local processes or a Dask cluster (``dask``: a
+    scheduler address or a ``distributed.Client``) do the extraction."""
+    from .distributed import ShardWriter
+
+    if store is None and shards is None:
+        raise KgError("give a store (--store DIR or URL) or a shard directory (--shards DIR)")
     pipeline = pipeline or Pipeline()
     report = report if report is not None else BuildReport()
-    target = str(store)
-    writer = EndpointSource(target) if target.startswith(("http://", "https://")) else open_store(store)
+    writers = []
+    if shards is not None:
+        writers.append(ShardWriter(shards))
+    if store is not None:
+        target = str(store)
+        writers.append(EndpointSource(target) if target.startswith(("http://", "https://")) else open_store(store))
     try:
-        graphs = ((str(graph_iri(x.article.id)), article_quads(x, pipeline.lexicon))
-                  for x in pipeline.extractions(inputs, not strict, report, progress, workers=workers))
-        report.statements = writer.write_graphs(graphs)
+        graphs = (graph_of(result, pipeline.lexicon)
+                  for result in pipeline.extractions(inputs, not strict, report, progress, workers=workers, dask=dask))
+        if len(writers) == 1:
+            report.statements = writers[0].write_graphs(graphs)
+        else:
+            report.statements = writers[1].write_graphs(_tee(graphs, writers[0]))
     finally:
-        writer.close()
+        for writer in writers:
+            writer.close()
     return report
+
+
+def _tee(graphs, shard_writer):
+    """Write each graph to the shards as it passes on to the store."""
+    for graph in graphs:
+        shard_writer.write_graphs([graph])
+        yield graph
 
 
 STATS_QUERY = """

@@ -147,14 +147,16 @@ def build(inputs, output, fmt, input_format, workers, lexicon_dirs, strict, reje
 
 @main.command(context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--store", "store", required=True, envvar="KG_STORE",
+@click.option("--store", "store", envvar="KG_STORE",
               help="Store directory (embedded Oxigraph, created if missing) or SPARQL endpoint URL. Env: KG_STORE.")
 @click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Extraction processes (each loads its own Kiwi, ~0.5 GB).")
+@click.option("--dask", "dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, tcp://HOST:8786).")
+@click.option("--shards", metavar="DIR", help="Also (or only) write the graphs as N-Quads shards (part-00000.nq ...) for a bulk loader.")
 @lexicon_option
 @reject_options
 @user_errors
-def ingest(inputs, store, workers, lexicon_dirs, strict, rejects, skip_errors):
+def ingest(inputs, store, workers, dask, shards, lexicon_dirs, strict, rejects, skip_errors):
     """Add articles to a persistent store; re-ingesting an article replaces its graph.
 
     A bad file or record is reported and skipped (exit status 3 at the end); --strict stops at
@@ -165,15 +167,19 @@ def ingest(inputs, store, workers, lexicon_dirs, strict, rejects, skip_errors):
       kg ingest news/*.txt --store ./kgstore
       kg ingest big.jsonl --store ./kgstore --workers 2 --rejects rejects.jsonl
       kg ingest news/*.txt --store http://dba:dba@127.0.0.1:8890/sparql-auth
+      kg ingest archive/*.jsonl --dask tcp://scheduler:8786 --shards shards/
       kg query ./kgstore examples/queries/positions.rq
     """
     from .api import ingest as run_ingest
 
+    if store is None and shards is None:
+        raise click.UsageError("give --store DIR|URL or --shards DIR (or both)")
     report = _start_report(rejects)
     pipeline = _pipeline(lexicon_dirs)
     with _progress("ingesting") as advance:
-        run_ingest(inputs, store, pipeline, strict, report, progress=advance, workers=workers)
-    _finish_report(report, f"Ingested {report.articles} article(s) ({report.statements} triples) into {store}")
+        run_ingest(inputs, store, pipeline, strict, report, progress=advance, workers=workers, dask=dask, shards=shards)
+    where = " and ".join(x for x in (store, shards and f"shards in {shards}") if x)
+    _finish_report(report, f"Ingested {report.articles} article(s) ({report.statements} triples) into {where}")
 
 
 def timeout_option(func):

@@ -111,27 +111,35 @@ class Pipeline:
 
     def extractions(self, inputs: Iterable[str | Path], skip_errors: bool = False,
                     report: BuildReport | None = None,
-                    on_article: Callable[[Extraction], None] | None = None,
-                    input_format: str | None = None, workers: int = 1) -> Iterator[Extraction]:
+                    on_article: Callable[[object], None] | None = None,
+                    input_format: str | None = None, workers: int = 1, dask=None) -> Iterator[Extraction]:
         """Extractions of every article of every input, in input order. With ``skip_errors`` a
         bad file or record (or an article kg fails on) is recorded in ``report`` and the rest goes
-        on; otherwise the first one raises. ``workers > 1`` extracts in that many processes (one
-        Kiwi each). An article id seen before in the run is a bad record too."""
+        on; otherwise the first one raises. An article id seen before in the run is a bad record
+        too. ``workers > 1`` extracts in that many local processes (one Kiwi each), ``dask`` (a
+        scheduler address or a ``distributed.Client``) on a Dask cluster; both yield
+        :class:`~kg.distributed.ArticleGraph` records (the graph built where it was extracted)
+        instead of extractions -- :func:`graph_of` takes either."""
         report = report if report is not None else BuildReport()
         raws = self.raw_articles(inputs, not skip_errors, report, input_format)
-        if workers > 1:
+        if dask is not None:
+            from .distributed import dask_graphs
+
+            results = dask_graphs(raws, dask, self.lexicon_dirs)
+        elif workers > 1:
             results = _parallel(raws, workers, self.lexicon_dirs)
         else:
             results = (self._attempt(raw) for raw in raws)
         seen: dict[str, str] = {}
         for result in results:
-            if isinstance(result, Extraction):
-                article = result.article
-                if article.id in seen:
-                    result = InputError(article.source, f"duplicate article id '{article.id}' (also in {seen[article.id]})",
+            if not isinstance(result, InputError):
+                article_id, source = (result.article.id, result.article.source) if isinstance(result, Extraction) \
+                    else (result.id, result.source)
+                if article_id in seen:
+                    result = InputError(source, f"duplicate article id '{article_id}' (also in {seen[article_id]})",
                                         "ids must be unique: rename a file or set 'id' in the JSONL record")
                 else:
-                    seen[article.id] = article.source
+                    seen[article_id] = source
             if isinstance(result, InputError):
                 if not skip_errors:
                     raise result
@@ -162,23 +170,43 @@ class Pipeline:
         return dataset
 
 
-_WORKER: Pipeline | None = None
+def graph_of(result, lexicon: Lexicon):
+    """(graph IRI, sorted quads) of an ``Extraction`` or of an ``ArticleGraph`` from a worker."""
+    from .rdf import graph_iri
+    from .writer import article_quads
+
+    if isinstance(result, Extraction):
+        return str(graph_iri(result.article.id)), article_quads(result, lexicon)
+    return result.graph, result.quads()
+
+
+def _work(raw: RawArticle):
+    from .distributed import extract_batch
+
+    return extract_batch([raw], _LEXICON_DIRS)[0]
+
+
+_LEXICON_DIRS: tuple[str, ...] = ()
 
 
 def _init_worker(lexicon_dirs: tuple[str, ...]) -> None:
-    global _WORKER
-    _WORKER = Pipeline(lexicon_dirs=lexicon_dirs)
-
-
-def _work(raw: RawArticle) -> Extraction | InputError:
-    return _WORKER._attempt(raw)
+    global _LEXICON_DIRS
+    _LEXICON_DIRS = lexicon_dirs
 
 
 def _parallel(raws: Iterable[RawArticle], workers: int, lexicon_dirs: tuple[str, ...]):
-    """Extract in worker processes, results in input order (multiprocessing, not a home-made
-    scheduler; beyond one machine use Dask distributed with Pipeline.process as the task)."""
+    """Extract in worker processes, results in input order, at most ``8 x workers`` articles in
+    flight (``Pool.imap`` would read the whole corpus ahead). Multiprocessing, not a home-made
+    scheduler; beyond one machine, Dask (``kg.distributed``)."""
     import multiprocessing
+    from collections import deque
 
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(lexicon_dirs,)) as pool:
-        yield from pool.imap(_work, raws, chunksize=4)
+        pending: deque = deque()
+        for raw in raws:
+            pending.append(pool.apply_async(_work, (raw,)))
+            if len(pending) >= 8 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
