@@ -127,8 +127,8 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
                     rid = rule_id(row, f"{key}[{number}]")
                     row = require_mapping(path, rid, row, ())
                     if not row.get("pattern") and not row.get("morphs"):
-                        raise RuleError(path, rid, "missing 'pattern' (or 'morphs')",
-                                        "add pattern: '...' over the text or morphs: '...' over form/TAG morphemes")
+                        raise RuleError(path, rid, "missing 'pattern'",
+                                        "add pattern: '...' over the text, or morphs: '...' over form/TAG morphemes")
                     pattern = compile_pattern(path, rid, row["pattern"]) if row.get("pattern") else None
                     context = compile_pattern(path, rid, row["context"], "context") if row.get("context") else None
                     try:

@@ -59,7 +59,7 @@ def test_triggers_real_wording_fires(pipeline, sentence, etype):
 
 
 @pytest.mark.parametrize("rule, message", [
-    ("- {id: broken, trigger: 화재}", "broken: missing 'pattern' (or 'morphs')"),
+    ("- {id: broken, trigger: 화재}", "broken: missing 'pattern' (add pattern: '...' over the text, or morphs"),
     ("- {id: bad-sense, pattern: '화재', not_before: '(불'}", "bad-sense: 'not_before' is not a valid regular expression"),
     ("- {id: bad-morphs, morphs: '다치/VV('}", "bad-morphs: 'morphs' is not a valid regular expression"),
 ])
