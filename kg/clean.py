@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .errors import InputError, warn
 from .furniture import split_line
+from .headline import find_headline
 from .lexicon import Lexicon
 from .model import Article, RawArticle, Reporter, Zone, ZoneKind
 
@@ -134,14 +135,13 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
 
     title = raw.title
     section = None
-    if title is None and kept and not _is_dateline(kept[0]) and _looks_like_headline(kept[0], kept[1:]):
-        title = kept.pop(0)
+    if title is None:
+        title, kept = find_headline(kept, patterns["header"], _is_dateline)
     if title:
-        title = normalize_text(title).strip()
+        title = _SPACE_RUN_RE.sub(" ", normalize_text(title)).strip()
         m = _SECTION_RE.match(title)
-        if m:
+        if m:  # [IR] 홍은택 ...: the section, and the title as written (with it)
             section = m.group("section")
-            title = title[m.end():].strip()
 
     kept = _drop_repeats(kept)
     kept = _drop_header_matter(kept)
@@ -283,13 +283,6 @@ def _date_from_url(url: str | None) -> dt.date | None:
 
 def _is_dateline(line: str) -> bool:
     return _parse_dateline(line) is not None
-
-
-def _looks_like_headline(line: str, rest: list[str]) -> bool:
-    """The first line is a headline when it is short and not a finished sentence followed by more."""
-    if not rest:
-        return False
-    return len(line) <= 150 and not (_SENTENCE_END_RE.search(line) and len(line) > 60)
 
 
 def _parse_dateline(line: str) -> tuple[str | None, str | None, list[tuple[str, int]], int] | None:

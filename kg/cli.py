@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import KgError, show_warnings
+from .errors import KgError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -22,7 +22,6 @@ def user_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        show_warnings()
         try:
             return func(*args, **kwargs)
         except KgError as ex:
@@ -91,6 +90,8 @@ def _progress(description: str):
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
+    if issubclass(category, (DeprecationWarning, PendingDeprecationWarning)):
+        return  # a library's notice to kg's developers (click 8.5 get_binary_stream), not the user's business
     click.echo(f"Warning: {message}", err=True)
 
 
@@ -218,7 +219,7 @@ def query(source, query, fmt, timeout, max_rows, allow_update, allow_service):
         execute(lambda: run_update(source, sparql, allow_service), timeout)
         click.echo("Update done.", err=True)
         return
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer  # click.get_binary_stream is deprecated (a warning on stderr in click 8.3+)
 
     def work():
         write_results(run_query(source, sparql, allow_service), fmt, out, max_rows)

@@ -43,22 +43,3 @@ def warn(source: str, problem: str, hint: str | None = None) -> None:
 
     warnings.warn(KgWarning(f"{source}: {problem}" + (f" ({hint})" if hint else "")), stacklevel=2)
 
-
-def show_warnings() -> None:
-    """Print every ``KgWarning`` as ``Warning: ...`` on stderr (the CLI calls this)."""
-    import sys
-    import warnings
-
-    default = warnings.showwarning
-    if getattr(default, "kg", False):
-        return
-
-    def show(message, category, filename, lineno, file=None, line=None):
-        if issubclass(category, KgWarning):
-            print(f"Warning: {message}", file=sys.stderr)
-        else:
-            default(message, category, filename, lineno, file, line)
-
-    show.kg = True
-    warnings.showwarning = show
-    warnings.simplefilter("always", KgWarning)

@@ -28,7 +28,11 @@ def decode_bytes(data: bytes, source: str) -> str:
     if not data.strip():
         raise InputError(source, "the file is empty", "give a file with article text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as ex:
+            raise InputError(source, f"broken UTF-16 text ({ex.reason} at byte {ex.start})",
+                             "the file is cut off or not UTF-16: save it again as UTF-8") from None
     if b"\x00" in data[:4096]:
         raise InputError(source, "this looks like a binary file, not text",
                          "give a .txt, .html or .jsonl file with article text")
@@ -126,7 +130,10 @@ _JSONL_FIELDS = ("id", "url", "title", "published", "publisher", "text")
 
 def _read_jsonl(text: str, source: str) -> Iterator[RawArticle | InputError]:
     seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on "\n" only: U+2028, U+0085 and other line breaks of str.splitlines are valid inside
+    # a JSON string, so a record holding one is still one line
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         try:
@@ -176,7 +183,13 @@ def _opt_str(value: object) -> str | None:
 
 
 def _read_html(html: str, source: str, article_id: str) -> RawArticle:
-    import trafilatura
+    try:
+        import lxml.html.clean  # noqa: F401  trafilatura needs it; since lxml 5.2 it is a separate package
+        import trafilatura
+    except ImportError as ex:
+        raise InputError(source, f"cannot read HTML here: {ex}",
+                         "install kg with its dependencies (pip install kg-news brings lxml_html_clean), "
+                         "or give the text as .txt") from None
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)

@@ -32,7 +32,7 @@ def test_clean_keeps_repeated_body_once(example_article):
 def test_clean_headline_section_date_and_dateline(example_article):
     article = example_article
     assert article.section == "IR"
-    assert article.title.startswith("홍은택 카카오 대표")
+    assert article.title.startswith("[IR] 홍은택 카카오 대표")  # the title as written
     assert article.published == dt.date(2022, 11, 3)
     assert article.publisher == "뉴스1"
     assert article.dateline_place == "서울"
@@ -189,3 +189,35 @@ def test_clean_cuts_an_oversized_article_with_a_warning(monkeypatch):
     with pytest.warns(KgWarning, match="only the first"):
         article = clean(RawArticle("x", "big.txt", text, "txt"), default_lexicon())
     assert len(article.text) <= 1000 and article.text.endswith("발표했다.")
+
+
+# -- the headline ----------------------------------------------------------------------------------
+
+BODY = "(서울=예시통신) 김아무 기자 = 가나전자가 3일 새 공장을 열었다.\n회사는 내년까지 2000억원을 투자한다고 밝혔다."
+
+
+@pytest.mark.parametrize("top,headline", [
+    ("가나전자, 평택에 새 반도체 공장 가동", "가나전자, 평택에 새 반도체 공장 가동"),
+    ("On-Air\n가나전자, 평택에 새 반도체 공장 가동", "가나전자, 평택에 새 반도체 공장 가동"),
+    ("본문 바로가기\n가나전자, 평택에 새 공장", "가나전자, 평택에 새 공장"),
+    ("검색 본문 바로가기 회사정보 바로가기\n가나전자, 평택에 새 공장", "가나전자, 평택에 새 공장"),
+    ("닫기\n예시경제\n가나전자, 평택에 새 공장", "가나전자, 평택에 새 공장"),
+    ("print\n가나전자 “새 공장서 내년 양산”", "가나전자 “새 공장서 내년 양산”"),
+    ("배너 배너 배너 배너\n가나전자, 평택에 새 공장", "가나전자, 평택에 새 공장"),
+    ("산업 >\n가나전자, 평택에 새 공장", "가나전자, 평택에 새 공장"),
+    ("관련종목▶\n가나전자, 평택에 새 공장", "가나전자, 평택에 새 공장"),
+    ("AB1-2345678\n가나전자, 평택에 새 공장", "가나전자, 평택에 새 공장"),
+    ("[단독]가나전자, 평택에 새 공장", "[단독]가나전자, 평택에 새 공장"),  # as written, section kept
+    # no title in the page's text
+    ("", None),
+    ("가나전자가 평택에 새 공장을 열었다고 3일 밝혔다.", None),  # the lede, not a title
+    ("▲ 가나전자 평택 공장 전경. (사진=가나전자 제공)", None),  # a caption
+    ("공장 가동은 내년부터\"", None),  # a fragment of a quote
+    ("by김아무 기자\n가나전자 평택공장", None),  # two words: a label, not a title
+    ("On-Air", None),
+])
+def test_clean_headline_is_the_title_never_furniture(top, headline):
+    article = clean(RawArticle("x", "x.txt", f"{top}\n{BODY}" if top else BODY, "txt"), default_lexicon())
+    assert article.title == headline
+    for furniture in ("On-Air", "바로가기", "닫기", "print", "배너", "관련종목", "AB1-"):
+        assert furniture not in article.text

@@ -83,3 +83,34 @@ def test_read_undecodable_text_is_an_error(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(InputError, match="cannot detect the text encoding"):
         list(read_path(path))
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c"])
+def test_read_jsonl_record_with_a_unicode_line_break_is_one_record(tmp_path, separator):
+    path = tmp_path / "news.jsonl"
+    records = [{"id": "a", "text": f"첫 문장이다.{separator}둘째 문장이다."}, {"id": "b", "text": KOREAN}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    raws = list(read_path(path))
+    assert [r.id for r in raws] == ["a", "b"]
+    assert separator in raws[0].text
+
+
+@pytest.mark.parametrize("data,problem", [
+    (b"\xff\xfe" + "본문".encode("utf-16-le") + b"\x00", "broken UTF-16"),
+    (b'{"id": "a", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "nested too deeply"),
+])
+def test_read_hostile_bytes_are_errors_not_tracebacks(tmp_path, data, problem):
+    path = tmp_path / ("x.jsonl" if data.startswith(b"{") else "x.txt")
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=problem):
+        list(read_path(path))
+
+
+def test_read_html_without_its_cleaner_is_an_error(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "lxml.html.clean", None)  # as on an install without lxml_html_clean
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>본문</p></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read HTML here"):
+        list(read_path(path))

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from ..lexicon import GazetteerEntry, Lexicon, Title, normalize_name
 from ..model import Document, Mention, Sentence
+from .authorities import add_authorities
+from .tagged import add_tagged_names
 from .text import Word, words_of
 
 __all__ = ["EntityFinder", "Found", "PositionClaim"]
@@ -35,6 +37,7 @@ class Found:
     aliases: set[str] = field(default_factory=set)
     entry: GazetteerEntry | None = None
     owner: str | None = None
+    english: str | None = None  # an English label known without a gazetteer entry
     full_label: str | None = None  # e.g. 한국타이어 대전공장 for a facility named 대전공장
     short_names: set[str] = field(default_factory=set)  # forms to look for, not yet seen (길리어드)
 
@@ -59,8 +62,9 @@ class PositionClaim:
 class EntityFinder:
     """Finds the entities of one document. Use :meth:`run`; results are on the instance."""
 
-    def __init__(self, document: Document, lexicon: Lexicon):
+    def __init__(self, document: Document, lexicon: Lexicon, tagger=None):
         self.doc = document
+        self.tagger = tagger
         self.text = document.article.text
         self.lex = lexicon
         self.found: dict[str, Found] = {}
@@ -81,6 +85,7 @@ class EntityFinder:
             if sentence.zone is not None:
                 continue
             self._gazetteer(sentence)
+            add_authorities(self, sentence)
         for sentence in self.doc.sentences:
             if sentence.zone is not None:
                 continue
@@ -88,6 +93,10 @@ class EntityFinder:
             self._cue_names(sentence)
             self._descriptor_names(sentence)
             self._side_names(sentence)
+        if self.tagger is not None:
+            for sentence in self.doc.sentences:
+                if sentence.zone is None:
+                    add_tagged_names(self, self.tagger, sentence)
         self._more_mentions()  # organisations named anywhere are known before title patterns run
         self._unions()
         for sentence in self.doc.sentences:

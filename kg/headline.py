@@ -1,0 +1,60 @@
+"""The article's headline: its title as the page shows it, never page furniture or a caption.
+
+Pages start with furniture (``On-Air``, ``본문 바로가기``, ``닫기``, ``print``, ``배너 배너``, a section
+name, an ad code, ``관련종목▶``); a title follows it, or the page has no title in its text at all and
+the body (or a photo caption) starts right away. ``find_headline`` skips the furniture at the top
+(``header:`` rules in ``kg/data/boilerplate.yaml`` and lines with no words), takes the first line
+that reads like a title, and gives up - no headline - at the first line that reads like body text,
+a caption, a fragment or a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_headline", "looks_like_headline"]
+
+_TOP_LINES = 6  # a title comes within the first lines of a page
+_MIN_CHARS, _MAX_CHARS, _MIN_WORDS = 10, 150, 3
+_FINISHED_RE = re.compile(r"(?:[다요음임]\.|[.。])[\"'”’)\]]{0,3}$")  # a sentence, not a title
+_CAPTION_RE = re.compile(r"^[▲△▶■◆]|[/(\[]\s{0,2}(?:사진|그래픽|자료|영상)\s{0,2}[=:제]|사진\s?=|\|$|ⓒ|©")
+_WORDS_RE = re.compile(r"[가-힣A-Za-z]{2,}")
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"))
+
+
+def looks_like_headline(line: str) -> bool:
+    """A title: a few words, not a finished sentence, not a caption, quotes balanced."""
+    words = line.split()
+    if not (_MIN_CHARS <= len(line) <= _MAX_CHARS) or len(words) < _MIN_WORDS:
+        return False
+    if len(set(words)) == 1 or len(_WORDS_RE.findall(line)) < 2:
+        return False  # 배너 배너 배너 배너
+    if _FINISHED_RE.search(line) or _CAPTION_RE.search(line):
+        return False
+    if line.count('"') % 2 or any(line.count(a) != line.count(b) for a, b in _QUOTE_PAIRS):
+        return False  # a fragment cut out of a longer text: 조사과정서 진실 밝혀질 것"
+    return True
+
+
+def _is_furniture(line: str, header: list[re.Pattern]) -> bool:
+    if any(p.fullmatch(line) for p in header):
+        return True
+    words = line.split()
+    # a menu item, section name or code: one or two short words, or no words at all
+    return (len(words) <= 2 and len(line) < _MIN_CHARS) or len(_WORDS_RE.findall(line)) < 2
+
+
+def find_headline(lines: list[str], header: list[re.Pattern], is_dateline) -> tuple[str | None, list[str]]:
+    """(headline or None, the lines without the headline and the furniture above it)."""
+    for index, line in enumerate(lines[:_TOP_LINES]):
+        if is_dateline(line):
+            break
+        if _is_furniture(line, header):
+            continue
+        if looks_like_headline(line) and index + 1 < len(lines):
+            return line, lines[index + 1:]
+        break
+    else:
+        index = min(len(lines), _TOP_LINES)
+    skipped = [line for line in lines[:index] if not _is_furniture(line, header)]
+    return None, skipped + lines[index:]
