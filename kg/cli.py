@@ -219,7 +219,7 @@ def query(source, query, fmt, timeout, max_rows, allow_update, allow_service):
         execute(lambda: run_update(source, sparql, allow_service), timeout)
         click.echo("Update done.", err=True)
         return
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer  # click.get_binary_stream is deprecated (a warning on stderr in click 8.3+)
 
     def work():
         write_results(run_query(source, sparql, allow_service), fmt, out, max_rows)

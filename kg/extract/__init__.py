@@ -7,7 +7,10 @@ then events.
 
 from __future__ import annotations
 
+import os
+
 from ..lexicon import Lexicon, normalize_name
+from ..ner import get_tagger
 from ..model import Argument, Document, Entity, Event, Extraction, Mention, Position
 from .entities import EntityFinder, PositionClaim
 from .events import EventFinder
@@ -16,8 +19,12 @@ from .quotes import QuoteFinder
 __all__ = ["extract"]
 
 
-def extract(document: Document, lexicon: Lexicon) -> Extraction:
-    entities = EntityFinder(document, lexicon).run()
+def extract(document: Document, lexicon: Lexicon, tagger: bool | None = None) -> Extraction:
+    """``tagger``: use the learned name tagger beside the rules (default: yes, unless the
+    environment sets ``KG_NER=0``, which measures the rules alone)."""
+    if tagger is None:
+        tagger = os.environ.get("KG_NER", "1") != "0"
+    entities = EntityFinder(document, lexicon, get_tagger(lexicon) if tagger else None).run()
     # positions with their organisation resolved feed organisations_of() for quotes and events
     entities.positions = _resolve_positions(entities, document, lexicon)
     positions = [Position(c.person, c.organization, c.title.canonical, c.title_text, c.evidence, c.confidence)
@@ -66,7 +73,7 @@ def _entity(found) -> Entity:
         name=name,
         mentions=mentions,
         aliases=tuple(sorted(aliases)),
-        english=entry.en if entry else None,
+        english=entry.en if entry else found.english,
         gazetteer_id=entry.id if entry else None,
         ticker=entry.ticker if entry else None,
         owner=found.owner or (_owner_key(entry) if entry else None),
@@ -110,8 +117,11 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
                     org, confidence = dominant, 0.55
         if org is None or org == claim.person:
             continue
-        result.setdefault((claim.person, org, claim.title.canonical),
-                          PositionClaim(claim.person, org, claim.title, claim.title_text, claim.evidence, confidence))
+        key = (claim.person, org, claim.title.canonical)
+        if key not in result or len(claim.title_text) > len(result[key].title_text):
+            # the fullest title as written wins (대표이사 사장 over 사장), first evidence kept
+            evidence = result[key].evidence if key in result else claim.evidence
+            result[key] = PositionClaim(claim.person, org, claim.title, claim.title_text, evidence, confidence)
     return sorted(result.values(), key=lambda c: (c.evidence.start, c.person, c.organization))
 
 

@@ -1,0 +1,175 @@
+"""Entity components on sentences written for these tests: authorities, compound names, people,
+positions, and identity across articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.errors import KgError
+
+PUB = dt.date(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def run(body: str, id: str = "t"):
+        text = "제목 줄입니다\n(서울=뉴스1) 김기자 기자 = " + body
+        return pipeline.process_text(text, id=id, published=PUB)
+    return run
+
+
+def names(ex, etype):
+    return {e.name for e in ex.entities if e.type == etype}
+
+
+# -- authorities ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body,name", [
+    ("경찰은 공장 관계자를 불러 화재 원인을 조사하고 있다.", "경찰"),
+    ("검찰이 대표를 재판에 넘겼다.", "검찰"),
+    ("법원은 회사의 회생 신청을 받아들였다.", "법원"),
+    ("소방당국은 인력 80명을 투입해 불을 껐다.", "소방당국"),
+    ("소방 당국은 인력 80명을 투입해 불을 껐다.", "소방당국"),
+    ("금융당국은 은행 점검에 나섰다.", "금융당국"),
+    ("정부는 피해 기업을 지원하기로 했다.", "정부"),
+])
+def test_entities_authorities_used_as_actors_are_organizations(run, body, name):
+    assert name in names(run(body), "Organization")
+
+
+def test_entities_authority_is_one_node_per_article(run):
+    first = run("경찰은 현장을 조사했다. 경찰은 대표를 불렀다.", id="one")
+    second = run("경찰은 현장을 조사했다.", id="two")
+    (police_one,) = [e for e in first.entities if e.name == "경찰"]
+    (police_two,) = [e for e in second.entities if e.name == "경찰"]
+    assert len(police_one.mentions) == 2
+    assert police_one.key != police_two.key  # the police of two stories are two organisations
+    assert police_one.english == "police"
+
+
+@pytest.mark.parametrize("body,absent", [
+    ("서울경찰청은 수사에 착수했다.", "경찰"),      # inside a longer name
+    ("경찰관 두 명이 다쳤다.", "경찰"),
+])
+def test_entities_authority_words_inside_other_words_are_not_authorities(run, body, absent):
+    assert absent not in names(run(body), "Organization")
+
+
+@pytest.mark.parametrize("row,message", [
+    ("police\t경찰\t\t", "rule police: needs id, ko and en"),
+    ("police\t경찰\tpolice\t\npolice\t검찰\tprosecutors\t", "rule police: id used twice"),
+    ("police\t경찰\tpolice\t\ncops\t경찰\tcops\t", "rule cops: '경찰' already belongs to police"),
+])
+def test_entities_bad_authority_row_names_file_and_rule(tmp_path, row, message):
+    from kg.extract.authorities import load_authorities
+
+    path = tmp_path / "authorities.tsv"
+    path.write_text("id\tko\ten\taliases\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        load_authorities(path)
+    assert str(path) in str(info.value) and message in str(info.value)
+
+
+# -- positions ----------------------------------------------------------------------------------
+
+def positions(ex):
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[p.person], names[p.organization], p.title, p.title_text) for p in ex.positions}
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a unit before the title is part of the title as written
+    ("박진우 한빛전자 재무담당 부사장은 실적을 설명했다.", ("박진우", "한빛전자", "부사장", "재무담당 부사장")),
+    ("오세린 한빛전자 이사회 의장이 회의를 열었다.", ("오세린", "한빛전자", "의장", "이사회 의장")),
+    ("강태민 한빛전자 대표이사 사장은 사의를 밝혔다.", ("강태민", "한빛전자", "사장", "대표이사 사장")),
+    ("홍나래 한빛전자 공동 대표는 투자를 발표했다.", ("홍나래", "한빛전자", "대표", "공동 대표")),
+    # an organisation with its ticker in brackets, and one glued to the title
+    ("윤도현 한빛전자(123450) 대표이사는 웃었다.", ("윤도현", "한빛전자", "대표이사", "대표이사")),
+    ("정몽구 현대차그룹회장이 참석했다.", ("정몽구", "현대자동차그룹", "회장", "회장")),
+    # the legal form is part of how the company is written
+    ("최은석 CJ주식회사 경영전략총괄은 협약에 서명했다.", ("최은석", "CJ", "총괄", "경영전략총괄")),
+])
+def test_entities_position_title_as_written(run, body, expected):
+    assert expected in positions(run(body))
+
+
+def test_entities_compound_title_gives_each_title(run):
+    held = {(p, t) for p, _, t, _ in positions(run("강태민 한빛전자 대표이사 사장은 사의를 밝혔다."))}
+    assert {("강태민", "대표이사"), ("강태민", "사장")} <= held
+
+
+@pytest.mark.parametrize("body,person,org,title", [
+    ("서울중앙지법 파산5부(수석부장판사 김서준)는 회생절차 개시를 결정했다.", "김서준", "서울중앙지방법원", "수석부장판사"),
+    ("이사회는 사내이사 1인(문지호 대표이사), 사외이사 2인(배수연 사외이사, 남기훈 사외이사)으로 구성돼 있다.",
+     "배수연", None, "사외이사"),
+])
+def test_entities_titled_names_in_brackets(run, body, person, org, title):
+    ex = run(body)
+    assert person in names(ex, "Person")
+    if org:
+        assert (person, org, title, title) in positions(ex)
+
+
+@pytest.mark.parametrize("body,name", [
+    ("정몽구 현대차그룹 회장이 참석했다.", "정몽구"),
+    ("한빛항공 최종구 사장은 사과했다.", "최종구"),
+])
+def test_entities_names_ending_like_districts_are_people(run, body, name):
+    ex = run(body)
+    assert name in names(ex, "Person") and name not in names(ex, "Location")
+
+
+def test_entities_district_is_still_a_place(run):
+    assert "강동구" in names(run("서울 강동구에서 불이 났다."), "Location")
+
+
+@pytest.mark.parametrize("body", [
+    "㈜LG는 실적을 발표했다. LG는 배당을 늘렸다.",
+    "(주)LG는 실적을 발표했다. 주식회사 LG는 배당을 늘렸다.",
+])
+def test_entities_legal_forms_are_one_company(run, body):
+    ex = run(body)
+    assert [e.name for e in ex.entities if e.type == "Company"] == ["LG"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # appointed: the object, the organisation that appoints
+    ("한빛전자는 이날 이사회에서 박진우 부사장을 대표이사 사장으로 선임했다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("한빛전자는 강태민 상무를 전무로, 오세린 상무를 부사장으로 선임했다.", ("강태민", "한빛전자", "전무", "전무")),
+    # appointed: the subjects of a passive or a promotion
+    ("한빛전자 강태민 사장과 누리화학 오세린 사장이 각각 부회장으로 승진했다.", ("오세린", "누리화학", "부회장", "부회장")),
+    ("한빛전자는 17일 인사를 했다. 그동안 회사를 이끈 박진우 회장은 명예회장으로 추대됐다.",
+     ("박진우", "한빛전자", "명예회장", "명예회장")),
+    # held now, and held before (a career list)
+    ("박진우 한빛전자 사장은 대표이사 사장을 계속 맡는다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("박진우 회장은 한빛전자 경영지원실장, 누리화학 선박영업 대표를 역임했다.", ("박진우", "누리화학", "대표", "선박영업 대표")),
+])
+def test_entities_titles_given_by_appointments_and_careers(run, body, expected):
+    assert expected in positions(run(body))
+
+
+def test_entities_career_sentence_without_subject_continues_the_previous_one(run):
+    body = ("1970년생인 박 후보자는 한빛대 출신이다. 누리법률사무소 변호사를 시작으로 한빛전자 대표를 맡았다. "
+            "박진우 후보자는 내년 취임한다.")
+    held = positions(run(body))
+    assert ("박진우", "한빛전자", "대표", "대표") in held
+
+
+@pytest.mark.parametrize("body,name", [
+    ("윤다인 법무법인 한길 변호사는 소송을 맡았다.", "법무법인 한길"),
+    ("그는 누리 법률사무소 변호사로 일했다.", "누리 법률사무소"),
+])
+def test_entities_law_firms_written_with_a_spaced_word(run, body, name):
+    assert name in names(run(body), "Company")
+
+
+def test_entities_bad_spaced_company_words_name_file_and_rule(tmp_path):
+    from kg.extract.names import spaced_company_words
+
+    path = tmp_path / "name_cues.yaml"
+    path.write_text("spaced_company_before: 법무법인\n", encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        spaced_company_words(path)
+    assert str(path) in str(info.value) and "rule spaced_company_before" in str(info.value)
