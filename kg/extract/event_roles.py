@@ -21,7 +21,10 @@ class RoleRules:
     """Mixed into :class:`~kg.extract.events.EventFinder` (uses its document, entities, speakers)."""
 
 
-    def _roles(self, draft: EventDraft, sentence: Sentence, mentions, quotes: list[QuoteSpan]) -> None:
+    def _roles(self, draft: EventDraft, sentence: Sentence, mentions, quotes: list[QuoteSpan],
+               rivals=()) -> None:
+        """``rivals``: triggers of the same type in the sentence; an entity with one of them in
+        between belongs to that one (갤럭시S를 출시한 지 2년 만에 갤럭시S3를 출시했다)."""
         roles: list[tuple[str, str]] = []
         trigger = draft.trigger
         segment = draft.quote_segment
@@ -35,6 +38,10 @@ class RoleRules:
                 # inside a quote only entities of the quote, outside only those outside quotes
                 continue
             if segment is None and in_spans(mention.start, mention.end, quotes):
+                continue
+            low, high = sorted((mention.end, trigger.start))
+            if found.type != "Person" and any(low <= r.start < high for r in rivals) \
+                    and not _SUBJECT.match(self._particle_after(mention)):
                 continue
             nearby.append((abs(mention.start - trigger.start), mention, found))
         nearby.sort(key=lambda x: x[0])

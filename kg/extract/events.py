@@ -69,10 +69,16 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 found.append(plan)
             starts = sorted(d.trigger.start for d in found)
             for draft in found:
-                self._roles(draft, sentence, mentions, quotes)
+                rivals = [d.trigger for d in found if d is not draft and d.type == draft.type]
+                self._roles(draft, sentence, mentions, quotes, rivals)
                 self._time(draft, times, quotes, starts)
                 self._add(draft, sentence)
             self._causes_in_sentence(sentence)
+        period = None
+        for draft in self.drafts:
+            if draft.type in ("EarningsCall", "EarningsAnnouncement") and draft.fiscal_period is None:
+                period = period or self._article_fiscal_period()
+                draft.fiscal_period = period  # 달라진 컨콜: the call on the quarter the article reports
         self._default_causes()
         self._inherit_times()
         self._lede_times(published)
@@ -111,6 +117,9 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             return a.trigger_word == b.trigger_word or a.sentence == b.sentence
         if a.type == "Statement":
             return False
+        pa, pb = ({k for r, k in d.roles if r == "product"} for d in (a, b))
+        if pa and pb and not pa & pb:
+            return False  # 갤럭시S 출시 ... 갤럭시S3 출시: two launches
         if a.type in PERSONAL:
             pa = {k for r, k in a.roles if r == "person"}
             pb = {k for r, k in b.roles if r == "person"}
