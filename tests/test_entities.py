@@ -132,3 +132,44 @@ def test_entities_district_is_still_a_place(run):
 def test_entities_legal_forms_are_one_company(run, body):
     ex = run(body)
     assert [e.name for e in ex.entities if e.type == "Company"] == ["LG"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # appointed: the object, the organisation that appoints
+    ("한빛전자는 이날 이사회에서 박진우 부사장을 대표이사 사장으로 선임했다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("한빛전자는 강태민 상무를 전무로, 오세린 상무를 부사장으로 선임했다.", ("강태민", "한빛전자", "전무", "전무")),
+    # appointed: the subjects of a passive or a promotion
+    ("한빛전자 강태민 사장과 누리화학 오세린 사장이 각각 부회장으로 승진했다.", ("오세린", "누리화학", "부회장", "부회장")),
+    ("한빛전자는 17일 인사를 했다. 그동안 회사를 이끈 박진우 회장은 명예회장으로 추대됐다.",
+     ("박진우", "한빛전자", "명예회장", "명예회장")),
+    # held now, and held before (a career list)
+    ("박진우 한빛전자 사장은 대표이사 사장을 계속 맡는다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("박진우 회장은 한빛전자 경영지원실장, 누리화학 선박영업 대표를 역임했다.", ("박진우", "누리화학", "대표", "선박영업 대표")),
+])
+def test_entities_titles_given_by_appointments_and_careers(run, body, expected):
+    assert expected in positions(run(body))
+
+
+def test_entities_career_sentence_without_subject_continues_the_previous_one(run):
+    body = ("1970년생인 박 후보자는 한빛대 출신이다. 누리법률사무소 변호사를 시작으로 한빛전자 대표를 맡았다. "
+            "박진우 후보자는 내년 취임한다.")
+    held = positions(run(body))
+    assert ("박진우", "한빛전자", "대표", "대표") in held
+
+
+@pytest.mark.parametrize("body,name", [
+    ("윤다인 법무법인 한길 변호사는 소송을 맡았다.", "법무법인 한길"),
+    ("그는 누리 법률사무소 변호사로 일했다.", "누리 법률사무소"),
+])
+def test_entities_law_firms_written_with_a_spaced_word(run, body, name):
+    assert name in names(run(body), "Company")
+
+
+def test_entities_bad_spaced_company_words_name_file_and_rule(tmp_path):
+    from kg.extract.names import spaced_company_words
+
+    path = tmp_path / "name_cues.yaml"
+    path.write_text("spaced_company_before: 법무법인\n", encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        spaced_company_words(path)
+    assert str(path) in str(info.value) and "rule spaced_company_before" in str(info.value)
