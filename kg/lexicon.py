@@ -79,11 +79,17 @@ class Title:
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
     event_type: str
-    pattern: re.Pattern
+    pattern: re.Pattern | None  # over the surface text; must start on a morpheme boundary
     trigger: str | None
     confidence: float
     requires: tuple[str, ...] = ()
     context: re.Pattern | None = None
+    id: str = ""
+    morphs: re.Pattern | None = None  # over the sentence's morphemes written form/TAG, space-separated
+    not_before: re.Pattern | None = None  # a sense that is not the event: what must not precede it
+    not_after: re.Pattern | None = None  # ... or follow it
+    examples: tuple[str, ...] = ()  # sentences the rule must fire on (tests)
+    counters: tuple[str, ...] = ()  # sentences it must not fire on (tests)
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
@@ -178,8 +184,8 @@ class Lexicon:
         base = load_name_cues(dirs, digest)
         rows, trig = load_triggers(dirs, digest, EVENT_TYPES)
         triggers = [TriggerRule(event_type=etype, pattern=pattern, trigger=trigger, confidence=confidence,
-                                requires=requires, context=context)
-                    for etype, _, pattern, trigger, confidence, requires, context in rows]
+                                requires=requires, context=context, id=rid, **senses)
+                    for etype, rid, pattern, trigger, confidence, requires, context, senses in rows]
         boilerplate, segments = load_boilerplate(dirs, digest)
         lexicon = cls(
             entries=entries,
@@ -265,7 +271,9 @@ class Lexicon:
         scanners = []
         by_type: dict[str, list[TriggerRule]] = {}
         for rule in self.triggers:
-            if rule.context or rule.requires:
+            if rule.pattern is None:
+                continue  # a rule over morphemes only (see kg.extract.triggers)
+            if rule.context or rule.requires or rule.not_before or rule.not_after:
                 scanners.append((rule.pattern, {"r": rule}))
             else:
                 by_type.setdefault(rule.event_type, []).append(rule)

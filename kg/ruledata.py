@@ -107,7 +107,8 @@ def _files(dirs, name: str, digest) -> list[tuple[Path, object]]:
 
 
 def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
-    """(etype, rule id, pattern, trigger, confidence, requires, context) per trigger rule, and the
+    """(etype, rule id, pattern, trigger, confidence, requires, context, senses) per trigger rule
+    (senses: morphs, not_before, not_after patterns and example/counter sentences), and the
     settings (hedges, anaphora, plan_markers, planned as patterns; plan_actions as words).
     A user file adds rules and extends each setting."""
     rules: list[tuple] = []
@@ -124,8 +125,11 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
                     raise RuleError(path, key, "must be a list of rules", "write each rule as - {pattern: '...', trigger: ...}")
                 for number, row in enumerate(value):
                     rid = rule_id(row, f"{key}[{number}]")
-                    row = require_mapping(path, rid, row, ("pattern",))
-                    pattern = compile_pattern(path, rid, row["pattern"])
+                    row = require_mapping(path, rid, row, ())
+                    if not row.get("pattern") and not row.get("morphs"):
+                        raise RuleError(path, rid, "missing 'pattern'",
+                                        "add pattern: '...' over the text, or morphs: '...' over form/TAG morphemes")
+                    pattern = compile_pattern(path, rid, row["pattern"]) if row.get("pattern") else None
                     context = compile_pattern(path, rid, row["context"], "context") if row.get("context") else None
                     try:
                         confidence = float(row.get("confidence", 0.7))
@@ -137,7 +141,13 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
                     requires = row.get("requires", ())
                     requires = tuple(require_strings(path, f"{rid} requires", list(requires) if isinstance(requires, (list, tuple)) else requires))
                     trigger = row.get("trigger")
-                    rules.append((key, rid, pattern, None if trigger is None else str(trigger), confidence, requires, context))
+                    senses = {name: compile_pattern(path, rid, row[name], name) if row.get(name) else None
+                              for name in ("morphs", "not_before", "not_after")}
+                    for name, field in (("example", "examples"), ("not", "counters")):
+                        value = row.get(name) or []
+                        senses[field] = tuple(require_strings(path, f"{rid} {name}", [value] if isinstance(value, str) else value))
+                    rules.append((key, rid, pattern, None if trigger is None else str(trigger), confidence, requires,
+                                  context, senses))
             else:
                 raise RuleError(path, key, "unknown section",
                                 f"use an event type ({', '.join(event_types)}) or one of "

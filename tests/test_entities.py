@@ -70,3 +70,65 @@ def test_entities_bad_authority_row_names_file_and_rule(tmp_path, row, message):
     with pytest.raises(KgError) as info:
         load_authorities(path)
     assert str(path) in str(info.value) and message in str(info.value)
+
+
+# -- positions ----------------------------------------------------------------------------------
+
+def positions(ex):
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[p.person], names[p.organization], p.title, p.title_text) for p in ex.positions}
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a unit before the title is part of the title as written
+    ("박진우 한빛전자 재무담당 부사장은 실적을 설명했다.", ("박진우", "한빛전자", "부사장", "재무담당 부사장")),
+    ("오세린 한빛전자 이사회 의장이 회의를 열었다.", ("오세린", "한빛전자", "의장", "이사회 의장")),
+    ("강태민 한빛전자 대표이사 사장은 사의를 밝혔다.", ("강태민", "한빛전자", "사장", "대표이사 사장")),
+    ("홍나래 한빛전자 공동 대표는 투자를 발표했다.", ("홍나래", "한빛전자", "대표", "공동 대표")),
+    # an organisation with its ticker in brackets, and one glued to the title
+    ("윤도현 한빛전자(123450) 대표이사는 웃었다.", ("윤도현", "한빛전자", "대표이사", "대표이사")),
+    ("정몽구 현대차그룹회장이 참석했다.", ("정몽구", "현대자동차그룹", "회장", "회장")),
+    # the legal form is part of how the company is written
+    ("최은석 CJ주식회사 경영전략총괄은 협약에 서명했다.", ("최은석", "CJ", "총괄", "경영전략총괄")),
+])
+def test_entities_position_title_as_written(run, body, expected):
+    assert expected in positions(run(body))
+
+
+def test_entities_compound_title_gives_each_title(run):
+    held = {(p, t) for p, _, t, _ in positions(run("강태민 한빛전자 대표이사 사장은 사의를 밝혔다."))}
+    assert {("강태민", "대표이사"), ("강태민", "사장")} <= held
+
+
+@pytest.mark.parametrize("body,person,org,title", [
+    ("서울중앙지법 파산5부(수석부장판사 김서준)는 회생절차 개시를 결정했다.", "김서준", "서울중앙지방법원", "수석부장판사"),
+    ("이사회는 사내이사 1인(문지호 대표이사), 사외이사 2인(배수연 사외이사, 남기훈 사외이사)으로 구성돼 있다.",
+     "배수연", None, "사외이사"),
+])
+def test_entities_titled_names_in_brackets(run, body, person, org, title):
+    ex = run(body)
+    assert person in names(ex, "Person")
+    if org:
+        assert (person, org, title, title) in positions(ex)
+
+
+@pytest.mark.parametrize("body,name", [
+    ("정몽구 현대차그룹 회장이 참석했다.", "정몽구"),
+    ("한빛항공 최종구 사장은 사과했다.", "최종구"),
+])
+def test_entities_names_ending_like_districts_are_people(run, body, name):
+    ex = run(body)
+    assert name in names(ex, "Person") and name not in names(ex, "Location")
+
+
+def test_entities_district_is_still_a_place(run):
+    assert "강동구" in names(run("서울 강동구에서 불이 났다."), "Location")
+
+
+@pytest.mark.parametrize("body", [
+    "㈜LG는 실적을 발표했다. LG는 배당을 늘렸다.",
+    "(주)LG는 실적을 발표했다. 주식회사 LG는 배당을 늘렸다.",
+])
+def test_entities_legal_forms_are_one_company(run, body):
+    ex = run(body)
+    assert [e.name for e in ex.entities if e.type == "Company"] == ["LG"]

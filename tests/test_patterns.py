@@ -135,7 +135,9 @@ def _lexicon_patterns() -> list[tuple[str, re.Pattern, str]]:
     for rule in lexicon.segments:
         found.append((f"boilerplate.yaml segments {rule.id}", rule.pattern, "search"))
     for number, rule in enumerate(lexicon.triggers):
-        found.append((f"triggers.yaml {rule.event_type} pattern #{number}", rule.pattern, "search"))
+        for field in ("pattern", "morphs", "not_after"):
+            if getattr(rule, field) is not None:
+                found.append((f"triggers.yaml {rule.event_type} {field} #{number}", getattr(rule, field), "search"))
         if rule.context is not None:
             found.append((f"triggers.yaml {rule.event_type} context #{number}", rule.context, "search"))
     for name in ("hedges", "anaphora", "plan_markers", "planned", "background"):

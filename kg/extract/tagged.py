@@ -109,6 +109,8 @@ def _person_bounds(lex, words, start: int, end: int, confidence: float) -> tuple
     first_start, first = parts[0] if parts else (start, "")
     surname = first[:2] if first[:2] in _TWO_SYLLABLE_SURNAMES else first[:1]
     first = re.sub(r"(?<=[가-힣]{2})씨$", "", first)  # 김유식씨
+    if re.fullmatch(r"[가-힣]모?씨", first):
+        return None  # 김씨, 김모씨: a surname only
     if re.fullmatch(r"[가-힣]{2,5}", first) and surname in lex.surnames and 1 <= len(first) - len(surname) <= 2:
         return first_start, first_start + len(first)
     names = []
@@ -157,7 +159,7 @@ def _maker_of(finder, name: str) -> str | None:
         entry = finder.lex.lookup(name[:size], ("Company",))
         if entry is not None:
             rest = name[size:]
-            if len(rest) >= 2 and not finder.lex.cue_of("Company", rest) and rest not in finder.lex.titles:
+            if len(rest) >= 2 and rest[0].isalnum() and not finder.lex.cue_of("Company", rest) and rest not in finder.lex.titles:
                 return entry.key
             return None
     return None

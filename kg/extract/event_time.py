@@ -1,0 +1,103 @@
+"""Time of an event: the time expression of its own clause, resolved against the publication date;
+the date of the report that follows it; the lede's date; an incident's cause dated by its effect;
+and the publication date for news with no time of its own (EVALUATION.md's convention)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import TimeValue
+from ..timex import TimeMention, find_times
+from .eventdraft import INCIDENTS, EventDraft, segment_of
+from .text import quote_spans
+
+__all__ = ["TimeRules"]
+
+_REPORT_AFTER = re.compile(r"\s*(?:밝혔|공시했|발표했|전했|알렸|공개했|설명했|말했|보도했|공지했)")
+
+
+class TimeRules:
+    """Mixed into :class:`~kg.extract.events.EventFinder` (uses its document, text and drafts)."""
+
+
+    def _time(self, draft: EventDraft, times: list[TimeMention], quotes, trigger_starts: list[int]) -> None:
+        """The nearest time expression before the trigger in its quote segment that no other
+        trigger claims (a time belongs to the first trigger after it: 지난달 발생한 먹통 ... 대책 ->
+        먹통); else the date of the report that follows it (... 체결했다고 17일 밝혔다)."""
+        trigger = draft.trigger
+        segment = draft.quote_segment
+        earnings = draft.type in ("EarningsCall", "EarningsAnnouncement")
+        candidates = []
+        for index, tm in enumerate(times):
+            if segment_of(tm.start, quotes) != segment:
+                continue
+            if tm.end <= trigger.start and any(tm.end <= s < trigger.start for s in trigger_starts):
+                continue
+            if earnings and (tm.value.fiscal_period or tm.value.precision == "year"):
+                # 3분기 실적, 지난해 영업이익: the period reported, not when it was reported
+                if tm.end <= trigger.start and tm.value.fiscal_period:
+                    draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
+                continue
+            after = self.text[tm.end:tm.end + 4]
+            if after.lstrip().startswith("까지") and any(self.text[t.end:t.end + 3].lstrip().startswith("부터") for t in times[:index]):
+                continue  # the end of a range (15일부터 다음 달 4일까지): the range starts earlier
+            if tm.start >= trigger.end:
+                # a time after the trigger belongs to it when the trigger is the topic (합병은 오는
+                # 8월 1일 ...) or when it dates the report of it (... 체결했다고 17일 밝혔다)
+                between = self.text[trigger.end:tm.start]
+                topic = re.fullmatch(r"\S{0,2}(?:은|는|이|가|을|를)\s*(?:오는\s*|지난\s*)?", between)
+                report = _REPORT_AFTER.match(self.text[tm.end:tm.end + 12]) and len(between) < 40 \
+                    and not any(trigger.end <= s < tm.start for s in trigger_starts)
+                if not (topic or report):
+                    continue
+                distance = tm.start - trigger.end + (10 if topic else 60)  # a dated report comes last
+            else:
+                distance = trigger.start - tm.end
+            candidates.append((distance, tm))
+        if not candidates and segment is not None:
+            # said in a quotation: the time before the quotation dates the saying
+            # (윤 CISO는 지난 18일 보낸 안내문에서 "...사과드린다")
+            for tm in times:
+                if tm.end <= segment[0] and segment_of(tm.start, quotes) is None and not tm.value.fiscal_period \
+                        and not any(tm.end <= s < segment[0] for s in trigger_starts):
+                    candidates.append((segment[0] - tm.end, tm))
+        if candidates:
+            candidates.sort(key=lambda c: c[0])
+            draft.time = candidates[0][1].value
+
+    def _lede_times(self, published) -> None:
+        """An event of the lede reported without a date takes the first date the next two
+        sentences give (공정위가 ... 과징금을 부과했다. 공정위는 20일 전원회의에서 ...)."""
+        body = [s for s in self.doc.sentences if s.zone is None]
+        if not body:
+            return
+        lede = body[0].index
+        following = [s for s in body[1:3]]
+        dates = []
+        for sentence in following:
+            quotes = [q for q in quote_spans(sentence) if q.double]
+            for tm in find_times(sentence.text, published, sentence.start):
+                if tm.value.precision in ("day", "month") and segment_of(tm.start, quotes) is None:
+                    dates.append(tm.value)
+        if not dates:
+            return
+        for draft in self.drafts:
+            if draft.time is None and draft.trigger.sentence == lede and draft.type not in ("Plan", "Statement"):
+                draft.time = dates[0]
+
+    def _background(self, draft: EventDraft) -> bool:
+        """Told as background (했던, 한 바 있다, 과거, 당시): not news of the day."""
+        sentence = self.doc.sentences[draft.trigger.sentence]
+        return bool(self.lex.background.search(self.text[sentence.start:sentence.end]))
+
+    def _inherit_times(self) -> None:
+        for draft in self.drafts:
+            if draft.time is None and draft.type in INCIDENTS:
+                for j in sorted(draft.causes):
+                    effect = self.drafts[j]
+                    if effect.type in INCIDENTS and effect.time is not None:
+                        value = effect.time
+                        if value.precision == "day":
+                            value = TimeValue(value.value[:7], "month", value.text)
+                        draft.time = value
+                        break

@@ -1,0 +1,99 @@
+"""Triggers: lexicon rules matched in a sentence, checked against the clause (hedged, negated,
+planned) and resolved against anaphora (이번 사고 -> the fire already reported)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention, Sentence
+from .eventdraft import ANAPHOR_NOUNS, ANAPHOR_TYPES, INCIDENTS, PHYSICAL, PLANNABLE_KEEP, EventDraft, segment_of
+from .text import QuoteSpan
+from .triggers import match_triggers
+
+__all__ = ["TriggerRules"]
+
+_CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나|\"|”|'")
+
+
+class TriggerRules:
+    """Mixed into :class:`~kg.extract.events.EventFinder` (uses its text, lexicon, entities, drafts)."""
+
+
+    def _triggers(self, sentence: Sentence, quotes: list[QuoteSpan], mentions) -> list[EventDraft]:
+        hits: list[tuple[int, int, float, str, object]] = []
+        for hit in match_triggers(sentence, self.lex):
+            start, end, rule = hit.start, hit.end, hit.rule
+            if rule.requires and not any(f.type in rule.requires for _, f in mentions):
+                continue
+            if any(mm.start <= start and end <= mm.end for mm, _ in mentions):
+                continue  # inside a name (삼성화재, 파업 in a union's name)
+            hits.append((start, end, rule.confidence, rule.event_type, rule))
+        # keep the best rule per overlapping region
+        hits.sort(key=lambda h: (-h[2], -(h[1] - h[0]), h[0]))
+        chosen: list[tuple[int, int, float, str, object]] = []
+        for hit in hits:
+            if any(hit[0] < c[1] and c[0] < hit[1] for c in chosen):
+                continue
+            chosen.append(hit)
+        chosen.sort(key=lambda h: h[0])
+        drafts = []
+        for start, end, confidence, etype, rule in chosen:
+            if etype == "Plan":
+                continue  # plans are found by _plan, which needs the whole clause
+            if self._hedged(end, sentence):
+                continue
+            if etype not in PLANNABLE_KEEP and self._planned(end, sentence):
+                continue
+            anaphor = self._anaphor(start, end, sentence)
+            mention = Mention(start, end, self.text[start:end], sentence.index, confidence, f"trigger:{etype}")
+            if anaphor is not None:
+                target = self._refers_to(anaphor)
+                if target is not None:
+                    self.drafts[target].mentions.append(mention)
+                    continue
+                if anaphor in ("사고", "사태", "사건", "일", "참사"):
+                    continue  # "이번 사고" with nothing to refer to names no event by itself
+            drafts.append(EventDraft(etype, mention, rule.trigger or mention.text, sentence.index, confidence,
+                                     quote_segment=segment_of(start, quotes)))
+        # anaphora that no trigger rule matched (이번 사태)
+        for m in self.lex.anaphora.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(c[0] < end and start < c[1] for c in chosen):
+                continue
+            noun = re.sub(r"^\S+\s*", "", m.group(0))
+            target = self._refers_to(noun)
+            if target is not None:
+                self.drafts[target].mentions.append(
+                    Mention(start, end, m.group(0), sentence.index, 0.6, "anaphora"))
+        return drafts
+
+    def _hedged(self, end: int, sentence: Sentence) -> bool:
+        """Negated, hypothetical or conditional in its clause (파업 가능성은 낮다, 과징금을 물 수
+        있다, 파업이 길어지면)."""
+        tail = self.text[end:sentence.end]
+        cut = _CLAUSE_END.search(tail)
+        window = tail[: min(cut.start() if cut else len(tail), 24)]
+        return bool(self.lex.hedges.search(window))
+
+    def _planned(self, end: int, sentence: Sentence) -> bool:
+        """The rest of the sentence makes the event a plan (투자할 계획이다): left to the Plan."""
+        return bool(self.lex.planned.match(self.text[end:sentence.end]))
+
+    def _anaphor(self, start: int, end: int, sentence: Sentence) -> str | None:
+        head = self.text[max(sentence.start, start - 6):end]
+        m = re.search(r"(?:이번|해당|이|그|당시|같은|앞선)\s*(\S+)$", head)
+        if m and self.text[start:end] in ANAPHOR_NOUNS:
+            return m.group(1)
+        return None
+
+    def _refers_to(self, noun: str) -> int | None:
+        types = ANAPHOR_TYPES.get(noun, INCIDENTS)
+        for index in range(len(self.drafts) - 1, -1, -1):
+            if self.drafts[index].type in types:
+                # 사고 prefers a physical incident when there is one
+                if noun == "사고":
+                    physical = [i for i in range(len(self.drafts)) if self.drafts[i].type in PHYSICAL]
+                    if physical:
+                        return physical[-1]
+                return index
+        return None

@@ -1,0 +1,60 @@
+"""Shared pieces of the event extractor: the draft record, type groups read from the registry,
+and small helpers (quote segments)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Mention, TimeValue
+from ..registry import family, plannable
+from .text import QuoteSpan
+
+__all__ = ["EventDraft", "INCIDENTS", "PHYSICAL", "DISRUPTIONS", "PERSONAL", "RESPONSES", "PLANNABLE_KEEP",
+           "ANAPHOR_TYPES", "ANAPHOR_NOUNS", "segment_of"]
+
+INCIDENTS = family("incident")
+PHYSICAL = ("Fire", "Accident")
+DISRUPTIONS = ("ServiceOutage", "ProductionHalt")
+PERSONAL = family("leadership")
+# what an incident can cause besides another incident: a response to it
+RESPONSES = PERSONAL + family("legal") + ("Plan", "Apology", "Recall")
+# events still reported as such when announced for the future (오는 26일부터 가동을 중단할 예정)
+PLANNABLE_KEEP = plannable()
+# which incident types an anaphoric noun can refer to
+ANAPHOR_TYPES = {
+    "사고": ("Fire", "Accident", "DataBreach", "ServiceOutage"),
+    "화재": ("Fire",),
+    "장애": ("ServiceOutage",),
+    "먹통": ("ServiceOutage",),
+    "유출": ("DataBreach",),
+    "파업": ("Strike",),
+    "소송": ("Lawsuit",),
+    "제재": ("Sanction",),
+}
+ANAPHOR_NOUNS = frozenset(ANAPHOR_TYPES) | {"사태"}
+
+
+
+@dataclass
+class EventDraft:
+    type: str
+    trigger: Mention
+    trigger_word: str
+    sentence: int
+    confidence: float
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, entity key)
+    time: TimeValue | None = None
+    fiscal_period: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    causes: set[int] = field(default_factory=set)  # indexes into the draft list
+    quote_segment: tuple[int, int] | None = None
+
+    def keys(self) -> set[str]:
+        return {key for _, key in self.roles}
+
+
+def segment_of(offset: int, quotes: list[QuoteSpan]) -> tuple[int, int] | None:
+    for q in quotes:
+        if q.start <= offset < q.end:
+            return (q.start, q.end)
+    return None

@@ -1,0 +1,98 @@
+"""Plans: an organisation's stated future action (할 것이다, 하겠다, 할 계획이다, 하기로 했다), not a
+prediction (될 것으로 보인다) and not an opinion; the trigger is the planned action."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention, Sentence
+from .eventdraft import EventDraft, segment_of
+from .text import QuoteSpan
+
+__all__ = ["PlanRules"]
+
+
+class PlanRules:
+    """Mixed into :class:`~kg.extract.events.EventFinder` (uses its text, lexicon and entities)."""
+
+
+    def _plan(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft]) -> EventDraft | None:
+        """A stated future action: a commitment ending (할 것, 하겠다, 할 계획이다, 하기로 했다,
+        약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
+        text = sentence.text
+        marker = _plan_marker(text, self.lex.plan_markers)
+        if marker is None or _ANALYSIS.search(text):
+            return None
+        m_start, m_end = marker
+        if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]):
+            return None  # 과징금을 부과하기로 했다: the decided event itself is reported
+        clause_start = max(text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")) + 1
+        clause = text[clause_start:m_end]
+        best = None
+        for action in self.lex.plan_actions:
+            position = clause.rfind(action)
+            if position >= 0 and (best is None or position > best[0]):
+                best = (position, action)
+        if best is not None:
+            position, action = clause_start + best[0], best[1]
+            if action == "재발":  # 재발 방지 대책: what is planned is the 대책 after it
+                nxt = text.find("대책", position)
+                if 0 <= nxt < m_end:
+                    position, action = nxt, "대책"
+        else:
+            # the verbal noun right before the commitment names it; a vague one (협조하겠다) names
+            # no plan at all
+            last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
+            if last and last[-1].form in _NOT_ACTIONS and m_start - (last[-1].end - sentence.start) <= 2:
+                return None
+            noun = None
+            names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
+            for token in sentence.tokens:
+                offset = token.start - sentence.start
+                if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
+                        and token.form not in _NOT_ACTIONS and m_start - offset <= 20 \
+                        and not any(s <= token.start < e for s, e in names):
+                    noun = (offset, self.text[token.start:token.end])
+            if noun is None:
+                return None
+            position, action = noun
+        start = sentence.start + position
+        if any(d.trigger.start < start + len(action) and start < d.trigger.end for d in found):
+            return None  # 고발하기로 했다, 합의했다: the sentence reports that event, decided now
+        mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
+        return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment_of(start, quotes))
+
+_NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
+                          "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자",
+                          # vague undertakings (조사에 협조하겠다, 철저히 확인하겠다) are not plans
+                          "협조", "확인", "검토", "대응", "소통", "반복", "발생", "주가", "수준", "차질"])
+# 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
+_PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋을")
+# reporting verbs of analysis: what the sentence reports is a forecast, not a commitment
+_ANALYSIS = re.compile(r"(?:분석했|내다봤|전망했|예상했|평가했|진단했|관측했|추정했|점쳤|분석이다|전망이다|관측이다)")
+_PREDICTION = re.compile(r"^\s*(?:으로|이라는|이란|이라고\s*(?:전망|예상|관측|분석)|같)\s*(?:보인|예상|전망|관측|알려|추정|분석|기대|점쳐|내다)?")
+
+
+def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
+    """(start, end) of the first commitment ending in the sentence, skipping predictions."""
+    candidates = []
+    m = markers.search(text)
+    if m:
+        candidates.append((m.start(), m.end()))
+    for m in re.finditer(r"([가-힣])\s*것(?=이다|이라|이며|입니다|이고|\s*[\"”]|\s*$)", text):
+        code = ord(m.group(1)) - 0xAC00
+        if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in _PREDICTIVE_SYLLABLES:
+            candidates.append((m.start(), m.end()))  # a syllable ending in ㄹ: 할 것이다, 높일 것"
+    for start, end in sorted(candidates):
+        tail = text[end:end + 12]
+        if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
+            if re.match(r"^\s*(?:으로|이라는|같)", tail):
+                continue
+        if re.match(r"^\s*(?:(?:은|는)\s*)?(?:없|아니|않)", tail):
+            continue
+        if re.match(r"^\s*(?:고|는|다는|라고)\s*(?:생각|본다|봤|느낀|믿)", tail):
+            continue  # an opinion (더 잘해야겠다고 생각한다), not a stated action
+        if re.search(r"(?:않|못|안\s)\S{0,2}$", text[max(0, start - 4):start + 1]):
+            continue  # negated: 밟지 않겠다
+        return start, end
+    return None

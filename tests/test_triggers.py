@@ -1,0 +1,69 @@
+"""Trigger rules (kg/data/triggers.yaml) matched on morphemes: every rule fires on its example
+sentences and on none of its `not` sentences; words inside other words never fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import KgError
+from kg.extract.triggers import match_triggers
+from kg.lexicon import Lexicon, default_lexicon
+
+RULES = default_lexicon().triggers
+
+
+@pytest.fixture(scope="module")
+def fired(pipeline):
+    def fired(sentence: str) -> set[str]:
+        document = pipeline.analyzer.analyze(pipeline.process_text(sentence, id="t").document.article)
+        return {hit.rule.id for s in document.sentences for hit in match_triggers(s, pipeline.lexicon)}
+    return fired
+
+
+def test_triggers_every_rule_has_an_id_and_an_example():
+    ids = [rule.id for rule in RULES]
+    assert all(ids) and len(ids) == len(set(ids))
+    assert all(rule.examples for rule in RULES), [r.id for r in RULES if not r.examples]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_triggers_rule_fires_on_its_examples(fired, rule):
+    for example in rule.examples:
+        assert rule.id in fired(example), example
+    for counter in rule.counters:
+        assert rule.id not in fired(counter), counter
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("자동차 제조사들이 신차를 내놨다.", "Investigation"),      # 조사 inside 제조사
+    ("회사의 존속 여부도 불투명하다.", "Bankruptcy"),            # 부도 inside 여부도
+    ("앱 오류가 개인정보를 노출시켰다.", "ProductLaunch"),        # 출시 inside 노출시켰다
+    ("소비자들의 불만이 폭발했다.", "Accident"),                 # a mood, not an explosion
+    ("회원 정보 유출 사고가 또 일어났다.", "Accident"),          # a breach, not an accident
+    ("회사는 여론에 밀려 결국 물러섰다.", "Resignation"),          # backed down, did not resign
+])
+def test_triggers_words_inside_words_and_other_senses_do_not_fire(pipeline, sentence, absent):
+    ex = pipeline.process_text("제목\n" + sentence, id="t")
+    assert absent not in {e.type for e in ex.events}
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("공장 폭발로 근로자 두 명이 다쳐 병원으로 옮겨졌다.", "Accident"),   # inflected verb, lemma 다치
+    ("회원 정보 유출 사고가 또 일어났다.", "DataBreach"),
+    ("법원은 신주 발행 금지 가처분을 인용했다.", "Lawsuit"),
+    ("노사는 올해 임단협을 타결했다.", "Settlement"),
+])
+def test_triggers_real_wording_fires(pipeline, sentence, etype):
+    ex = pipeline.process_text("제목\n" + sentence, id="t")
+    assert etype in {e.type for e in ex.events}
+
+
+@pytest.mark.parametrize("rule, message", [
+    ("- {id: broken, trigger: 화재}", "broken: missing 'pattern' (add pattern: '...' over the text, or morphs"),
+    ("- {id: bad-sense, pattern: '화재', not_before: '(불'}", "bad-sense: 'not_before' is not a valid regular expression"),
+    ("- {id: bad-morphs, morphs: '다치/VV('}", "bad-morphs: 'morphs' is not a valid regular expression"),
+])
+def test_triggers_bad_rule_names_file_and_rule(tmp_path, rule, message):
+    (tmp_path / "triggers.yaml").write_text("Fire:\n  " + rule + "\n", encoding="utf-8")
+    with pytest.raises(KgError, match="triggers.yaml: " + message.replace("(", r"\(").replace(")", r"\)")):
+        Lexicon.load(tmp_path)
