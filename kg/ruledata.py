@@ -160,7 +160,7 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
 
 
 _CUE_LISTS = ("Company", "Organization", "Facility", "Location", "legal_forms", "not_names",
-              "weak_company_cues", "generic_heads")
+              "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after")
 _CUE_MAPS = ("descriptors", "quoted_descriptors")
 
 

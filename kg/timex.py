@@ -49,7 +49,7 @@ _RE = re.compile(
     r"|(?P<y>(?<!\d)(?P<y3>(?:19|20)\d{2})\s*년(?!\s*(?:간|대|\d|생)))"
     r"|(?P<mo>(?P<mop>지난|오는)?(?<!\s)\s*(?<!\d)(?P<m5>1[0-2]|[1-9])\s*월(?!\s*(?:간|\d)))"
     r"|(?P<d>(?P<dp>지난|오는)?(?<!\s)\s*(?<![\d.,~])(?P<d2>3[01]|[12]\d|[1-9])\s*일" + _NOT_AFTER_DAY + r")"
-    r"|(?P<yw>재작년|지난해|작년|전년|올해|금년|내년|이듬해|연내|연말|연초)"
+    r"|(?P<yw>재작년|지난해|작년|전년|올해|금년|내년|이듬해|연내|(?:지난\s?)?연말|(?:지난\s?)?연초)"
     r"|(?P<mw>지난달|전월|이달|이번\s?달|다음\s?달|내달)"
     r"|(?P<same>같은\s?날|당일)"
     r"|(?P<dw>그저께|그제|전날|전일|어제|이날|오늘|금일|내일|다음\s날|이튿날)"
@@ -148,7 +148,10 @@ def resolve(m: re.Match, pub: dt.date | None, future: bool = False) -> TimeValue
             year, month = _month_add(year, month, -1)
         return _day(year, month, day, text)
     if g["yw"]:
-        return TimeValue(str(pub.year + _YEAR_WORDS[g["yw"]]), "year", text)
+        word = g["yw"]
+        if word.startswith("지난"):  # 지난 연말: the end of last year
+            return TimeValue(str(pub.year - 1), "year", text)
+        return TimeValue(str(pub.year + _YEAR_WORDS[word]), "year", text)
     if g["mw"]:
         key = g["mw"] if g["mw"] in _MONTH_WORDS else g["mw"].replace(" ", "")
         year, month = _month_add(pub.year, pub.month, _MONTH_WORDS.get(key, _MONTH_WORDS.get(g["mw"], 0)))

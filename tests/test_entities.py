@@ -132,3 +132,96 @@ def test_entities_district_is_still_a_place(run):
 def test_entities_legal_forms_are_one_company(run, body):
     ex = run(body)
     assert [e.name for e in ex.entities if e.type == "Company"] == ["LG"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # appointed: the object, the organisation that appoints
+    ("한빛전자는 이날 이사회에서 박진우 부사장을 대표이사 사장으로 선임했다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("한빛전자는 강태민 상무를 전무로, 오세린 상무를 부사장으로 선임했다.", ("강태민", "한빛전자", "전무", "전무")),
+    # appointed: the subjects of a passive or a promotion
+    ("한빛전자 강태민 사장과 누리화학 오세린 사장이 각각 부회장으로 승진했다.", ("오세린", "누리화학", "부회장", "부회장")),
+    ("한빛전자는 17일 인사를 했다. 그동안 회사를 이끈 박진우 회장은 명예회장으로 추대됐다.",
+     ("박진우", "한빛전자", "명예회장", "명예회장")),
+    # held now, and held before (a career list)
+    ("박진우 한빛전자 사장은 대표이사 사장을 계속 맡는다.", ("박진우", "한빛전자", "사장", "대표이사 사장")),
+    ("박진우 회장은 한빛전자 경영지원실장, 누리화학 선박영업 대표를 역임했다.", ("박진우", "누리화학", "대표", "선박영업 대표")),
+])
+def test_entities_titles_given_by_appointments_and_careers(run, body, expected):
+    assert expected in positions(run(body))
+
+
+def test_entities_career_sentence_without_subject_continues_the_previous_one(run):
+    body = ("1970년생인 박 후보자는 한빛대 출신이다. 누리법률사무소 변호사를 시작으로 한빛전자 대표를 맡았다. "
+            "박진우 후보자는 내년 취임한다.")
+    held = positions(run(body))
+    assert ("박진우", "한빛전자", "대표", "대표") in held
+
+
+@pytest.mark.parametrize("body,name", [
+    ("윤다인 법무법인 한길 변호사는 소송을 맡았다.", "법무법인 한길"),
+    ("그는 누리 법률사무소 변호사로 일했다.", "누리 법률사무소"),
+])
+def test_entities_law_firms_written_with_a_spaced_word(run, body, name):
+    assert name in names(run(body), "Company")
+
+
+def test_entities_bad_spaced_company_words_name_file_and_rule(tmp_path):
+    from kg.extract.names import spaced_company_words
+
+    path = tmp_path / "name_cues.yaml"
+    path.write_text("spaced_company_before: 법무법인\n", encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        spaced_company_words(path)
+    assert str(path) in str(info.value) and "rule spaced_company_before" in str(info.value)
+
+
+# -- identity across articles -----------------------------------------------------------------
+
+def _nodes(tmp_path, pipeline, bodies: list[str], etype: str) -> dict[str, set[str]]:
+    """Entity IRIs of a type across a corpus of articles, with their Korean labels."""
+    from rdflib import RDF, RDFS
+
+    from kg.api import build
+    from kg.namespace import KG
+
+    paths = []
+    for number, body in enumerate(bodies, start=1):
+        path = tmp_path / f"article-{number}.txt"
+        path.write_text(f"제목 {number}\n(서울=뉴스1) 김기자 기자 = {body}", encoding="utf-8")
+        paths.append(path)
+    dataset = build(paths, pipeline)
+    nodes: dict[str, set[str]] = {}
+    for graph in dataset.graphs():
+        for node in graph.subjects(RDF.type, KG[etype]):
+            nodes.setdefault(str(node), set()).update(str(l) for l in graph.objects(node, RDFS.label) if l.language == "ko")
+    return nodes
+
+
+def test_entities_one_company_under_four_spellings_in_five_articles_is_one_node(tmp_path, pipeline):
+    bodies = ["㈜누리화학은 3일 신제품을 공개했다.",
+              "누리화학은 공장을 늘린다고 밝혔다.",
+              "주식회사 누리화학이 실적을 발표했다.",
+              "누리화학㈜의 주가가 올랐다.",
+              "누리 화학은 배당을 늘렸다."]
+    nodes = _nodes(tmp_path, pipeline, bodies, "Company")
+    named = [iri for iri, labels in nodes.items() if any("누리" in label for label in labels)]
+    assert len(named) == 1, nodes
+
+
+def test_entities_gazetteer_company_under_its_english_name_is_one_node(tmp_path, pipeline):
+    nodes = _nodes(tmp_path, pipeline, ["카카오는 3일 실적을 발표했다.", "Kakao는 배당을 늘렸다."], "Company")
+    assert [iri for iri in nodes if iri.endswith("company/kakao")] and len(nodes) == 1, nodes
+
+
+def test_entities_two_namesakes_at_two_companies_are_two_people(tmp_path, pipeline):
+    bodies = ["김민재 한빛전자 대표는 3일 투자를 발표했다.", "김민재 누리화학 사장은 4일 사임했다."]
+    nodes = _nodes(tmp_path, pipeline, bodies, "Person")
+    namesakes = [iri for iri, labels in nodes.items() if "김민재" in labels]
+    assert len(namesakes) == 2, nodes
+
+
+def test_entities_one_person_at_one_company_in_two_articles_is_one_node(tmp_path, pipeline):
+    bodies = ["김민재 한빛전자 대표는 3일 투자를 발표했다.", "한빛전자 김민재 대표가 4일 사과했다."]
+    nodes = _nodes(tmp_path, pipeline, bodies, "Person")
+    assert len([iri for iri, labels in nodes.items() if "김민재" in labels]) == 1, nodes
+    assert len({iri for iri in nodes if "/company/" in iri and "person/kim-min-jae" in iri}) == 1, nodes

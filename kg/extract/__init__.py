@@ -117,8 +117,11 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
                     org, confidence = dominant, 0.55
         if org is None or org == claim.person:
             continue
-        result.setdefault((claim.person, org, claim.title.canonical),
-                          PositionClaim(claim.person, org, claim.title, claim.title_text, claim.evidence, confidence))
+        key = (claim.person, org, claim.title.canonical)
+        if key not in result or len(claim.title_text) > len(result[key].title_text):
+            # the fullest title as written wins (대표이사 사장 over 사장), first evidence kept
+            evidence = result[key].evidence if key in result else claim.evidence
+            result[key] = PositionClaim(claim.person, org, claim.title, claim.title_text, evidence, confidence)
     return sorted(result.values(), key=lambda c: (c.evidence.start, c.person, c.organization))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..lexicon import GazetteerEntry, Lexicon, Title, normalize_name
 from ..model import Document, Mention, Sentence
 from .authorities import add_authorities
+from .careers import add_career_titles
 from .names import NameRules
 from .people import PeopleRules, PositionClaim
 from .tagged import add_tagged_names
@@ -87,6 +88,9 @@ class EntityFinder(NameRules, PeopleRules):
             for sentence in self.doc.sentences:
                 if sentence.zone is None:
                     add_tagged_names(self, self.tagger, sentence)
+        for sentence in self.doc.sentences:
+            if sentence.zone is None:
+                self._spaced_company_names(sentence)
         self._more_mentions()  # organisations named anywhere are known before title patterns run
         self._unions()
         for sentence in self.doc.sentences:
@@ -94,6 +98,10 @@ class EntityFinder(NameRules, PeopleRules):
                 self._titles(sentence)
         self._resolve_surname_aliases()
         self._more_mentions()
+        subject = None
+        for sentence in self.doc.sentences:
+            if sentence.zone is None:
+                subject = add_career_titles(self, sentence, subject)
         if article.publisher:
             self._publisher()
         return self

@@ -21,7 +21,10 @@ class RoleRules:
     """Mixed into :class:`~kg.extract.events.EventFinder` (uses its document, entities, speakers)."""
 
 
-    def _roles(self, draft: EventDraft, sentence: Sentence, mentions, quotes: list[QuoteSpan]) -> None:
+    def _roles(self, draft: EventDraft, sentence: Sentence, mentions, quotes: list[QuoteSpan],
+               rivals=()) -> None:
+        """``rivals``: triggers of the same type in the sentence; an entity with one of them in
+        between belongs to that one (갤럭시S를 출시한 지 2년 만에 갤럭시S3를 출시했다)."""
         roles: list[tuple[str, str]] = []
         trigger = draft.trigger
         segment = draft.quote_segment
@@ -36,12 +39,19 @@ class RoleRules:
                 continue
             if segment is None and in_spans(mention.start, mention.end, quotes):
                 continue
+            low, high = sorted((mention.end, trigger.start))
+            if found.type != "Person" and not _SUBJECT.match(self._particle_after(mention)) and any(
+                    low <= r.start < high or trigger.end <= mention.start < r.start for r in rivals):
+                continue  # the object of the other trigger (its clause ends at that trigger)
             nearby.append((abs(mention.start - trigger.start), mention, found))
         nearby.sort(key=lambda x: x[0])
         for _, mention, found in nearby[:5]:
             role = self._role_for(draft.type, found, mention)
             if role and (role, found.key) not in roles:
                 roles.append((role, found.key))
+        key = self._key_participant(draft, nearby)
+        if key and key in {k for _, k in roles}:
+            draft.key_participants = {key}
         actor_types = {self.ents.found[k].type for _, k in roles}
         # persons bring their organisation (홍은택 -> 카카오); a leadership change always does
         if not actor_types & {"Company", "Organization"} or draft.type in PERSONAL:
@@ -98,6 +108,11 @@ class RoleRules:
             if facility:
                 roles.append(("facility", facility))
                 actor_types.add("Facility")
+        keys = {k for _, k in roles}
+        owner = next((self.ents.found[k].owner for r, k in roles if r == "facility" and self.ents.found[k].owner), None)
+        if owner and owner in self.ents.found and owner not in keys and "Company" not in actor_types:
+            roles.append(("organization", owner))  # 광주공장 화재: the plant's company takes part
+            actor_types.add("Company")
         if draft.type != "Statement" and not actor_types & {"Company", "Organization", "Person"}:
             owner = next((self.ents.found[k].owner for _, k in roles if self.ents.found[k].owner), None)
             if owner and owner in self.ents.found:
@@ -105,7 +120,25 @@ class RoleRules:
             elif self.dominant and "Facility" not in actor_types:
                 roles.append(("organization", self.dominant))
                 draft.confidence = round(draft.confidence * 0.8, 2)
+        event = EVENTS[draft.type]
+        if event.organization_role and event.organization_role != event.company_subject_role \
+                and not any(r == event.company_subject_role for r, _ in roles) and self.dominant \
+                and self.dominant not in {k for _, k in roles} and segment is None:
+            # 경찰과 소방당국은 ... 조사 중이다: the authorities investigate the company the story is about
+            roles.append((event.company_subject_role, self.dominant))
         draft.roles = roles
+
+    def _key_participant(self, draft: EventDraft, nearby) -> str | None:
+        """The actor this mention is about: a person for a leadership change, else the company or
+        organisation named as subject before the trigger (극동건설이 법정관리를 신청했다); None when
+        no subject is named."""
+        wanted = ("Person",) if draft.type in PERSONAL else ("Company", "Organization")
+        before = sorted(((m, f) for _, m, f in nearby if m.end <= draft.trigger.start and f.type in wanted),
+                        key=lambda mf: mf[0].start)
+        for mention, found in reversed(before):
+            if _SUBJECT.match(self._particle_after(mention)):
+                return found.key
+        return None
 
     def _main_facility(self, sentence: Sentence) -> str | None:
         """The facility an incident happened at when its sentence names none: the one named in the

@@ -13,6 +13,7 @@ from .text import quote_spans
 
 __all__ = ["TimeRules"]
 
+_CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나")
 _REPORT_AFTER = re.compile(r"\s*(?:밝혔|공시했|발표했|전했|알렸|공개했|설명했|말했|보도했|공지했)")
 
 
@@ -31,12 +32,15 @@ class TimeRules:
         for index, tm in enumerate(times):
             if segment_of(tm.start, quotes) != segment:
                 continue
-            if tm.end <= trigger.start and any(tm.end <= s < trigger.start for s in trigger_starts):
-                continue
-            if earnings and (tm.value.fiscal_period or tm.value.precision == "year"):
-                # 3분기 실적, 지난해 영업이익: the period reported, not when it was reported
-                if tm.end <= trigger.start and tm.value.fiscal_period:
+            if tm.end <= trigger.start and any(tm.end <= s < trigger.start - 3 for s in trigger_starts):
+                continue  # claimed by a trigger in between (one right before, 실적 발표 컨퍼런스콜, shares it)
+            if earnings and tm.value.fiscal_period:
+                # 3분기 실적: the period reported, not when it was reported
+                if tm.end <= trigger.start:
                     draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
+                continue
+            if earnings and tm.value.precision == "year" and tm.end <= trigger.start:
+                candidates.append((100 + trigger.start - tm.end, tm))  # 지난해 영업손실: the year reported
                 continue
             after = self.text[tm.end:tm.end + 4]
             if after.lstrip().startswith("까지") and any(self.text[t.end:t.end + 3].lstrip().startswith("부터") for t in times[:index]):
@@ -86,9 +90,26 @@ class TimeRules:
                 draft.time = dates[0]
 
     def _background(self, draft: EventDraft) -> bool:
-        """Told as background (했던, 한 바 있다, 과거, 당시): not news of the day."""
+        """Told as background in its own clause (인수했던, 한 바 있다, 과거 ... 당시 ...): not news
+        of the day. Words in a quotation or in another clause do not count."""
         sentence = self.doc.sentences[draft.trigger.sentence]
-        return bool(self.lex.background.search(self.text[sentence.start:sentence.end]))
+        trigger = draft.trigger
+        before = self.text[max(sentence.start, trigger.start - 12):trigger.start]
+        after = self.text[trigger.end:min(sentence.end, trigger.end + 14)]
+        cut = _CLAUSE_END.search(after)
+        after = after[:cut.start()] if cut else after
+        return bool(self.lex.background.search(before + "\u2063" + after))
+
+    def _article_fiscal_period(self) -> str | None:
+        """The fiscal period the article reports on: the first one its body names outside quotes."""
+        for sentence in self.doc.sentences:
+            if sentence.zone is not None:
+                continue
+            quotes = [q for q in quote_spans(sentence) if q.double]
+            for tm in find_times(sentence.text, self.doc.article.published, sentence.start):
+                if tm.value.fiscal_period and segment_of(tm.start, quotes) is None:
+                    return tm.value.fiscal_period
+        return None
 
     def _inherit_times(self) -> None:
         for draft in self.drafts:

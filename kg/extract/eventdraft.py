@@ -48,6 +48,9 @@ class EventDraft:
     mentions: list[Mention] = field(default_factory=list)
     causes: set[int] = field(default_factory=set)  # indexes into the draft list
     quote_segment: tuple[int, int] | None = None
+    # the participant each mention is most directly about (its subject, else the actor named
+    # nearest before it): mentions about different ones are different events
+    key_participants: set[str] = field(default_factory=set)
 
     def keys(self) -> set[str]:
         return {key for _, key in self.roles}

@@ -69,10 +69,16 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 found.append(plan)
             starts = sorted(d.trigger.start for d in found)
             for draft in found:
-                self._roles(draft, sentence, mentions, quotes)
+                rivals = [d.trigger for d in found if d is not draft and d.type == draft.type]
+                self._roles(draft, sentence, mentions, quotes, rivals)
                 self._time(draft, times, quotes, starts)
                 self._add(draft, sentence)
             self._causes_in_sentence(sentence)
+        period = None
+        for draft in self.drafts:
+            if draft.type in ("EarningsCall", "EarningsAnnouncement") and draft.fiscal_period is None:
+                period = period or self._article_fiscal_period()
+                draft.fiscal_period = period  # 달라진 컨콜: the call on the quarter the article reports
         self._default_causes()
         self._inherit_times()
         self._lede_times(published)
@@ -90,6 +96,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             if other.type != draft.type or not self._same_event(other, draft):
                 continue
             other.mentions.append(draft.trigger)
+            other.key_participants |= draft.key_participants
             for role in draft.roles:
                 if role not in other.roles and role[1] not in other.keys():
                     other.roles.append(role)
@@ -109,8 +116,18 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
             return a.trigger_word == b.trigger_word or a.sentence == b.sentence
+        if a.key_participants and b.key_participants and not a.key_participants & b.key_participants:
+            return False  # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings
+        if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value:
+            return False  # 지난 7일 신청 ... 17일 개시 결정: two steps
+        if a.type in ("Investigation", "Sanction", "Lawsuit", "Appointment") and a.trigger_word != b.trigger_word \
+                and a.sentence != b.sentence:
+            return False  # 압수수색 ... 입건 ... 수사 착수: each step of a case is its own event
         if a.type == "Statement":
             return False
+        pa, pb = ({k for r, k in d.roles if r == "product"} for d in (a, b))
+        if pa and pb and not pa & pb:
+            return False  # 갤럭시S 출시 ... 갤럭시S3 출시: two launches
         if a.type in PERSONAL:
             pa = {k for r, k in a.roles if r == "person"}
             pb = {k for r, k in b.roles if r == "person"}

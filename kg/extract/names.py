@@ -13,8 +13,13 @@ tokens and words; adds entity mentions through ``EntityFinder._add``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
-from ..lexicon import normalize_name
+import yaml
+
+from ..errors import KgError
+from ..lexicon import DATA_DIR, normalize_name
 from ..model import Sentence
 
 __all__ = ["NameRules", "PROPER_TAGS"]
@@ -23,8 +28,48 @@ PROPER_TAGS = ("NNP", "SL", "SH")
 _PROPER_TAGS = PROPER_TAGS
 
 
+@lru_cache(maxsize=4)
+def spaced_company_words(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[frozenset[str], frozenset[str]]:
+    """(words before, words after) a name that make it a company: 법무법인 율촌, 김앤장 법률사무소."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    sides = []
+    for key in ("spaced_company_before", "spaced_company_after"):
+        words = data.get(key) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise KgError(f"{path}: rule {key}: must be a list of words (fix the list)")
+        sides.append(frozenset(words))
+    return sides[0], sides[1]
+
+
 class NameRules:
     """Mixed into ``EntityFinder``: the name-finding rules over one document."""
+
+    def _spaced_company_names(self, sentence: Sentence) -> None:
+        """법무법인 율촌, 김앤장 법률사무소: a name and a spaced legal-service word are one company
+        (the name's own mention, if any, is absorbed)."""
+        before, after = spaced_company_words()
+        words = self.words[sentence.index]
+        for i in range(len(words) - 1):
+            first, second = words[i], words[i + 1]
+            if first.particle or not second.stem or self._in_dateline(first.start):
+                continue
+            if first.stem in before and re.fullmatch(r"[가-힣A-Za-z&]{2,10}", second.stem):
+                start, end = first.start, second.start + len(second.stem)
+            elif second.stem in after and re.fullmatch(r"[가-힣A-Za-z&]{2,10}", first.stem):
+                start, end = first.start, second.start + len(second.stem)
+            else:
+                continue
+            inside = [(s, e, k) for s, e, k in self.spans if s < end and start < e]
+            if any(not (start <= s and e <= end) for s, e, _ in inside):
+                continue
+            for s, e, key in inside:  # 율촌 (Company), 김앤장 (a tagger's Person): the name is the whole
+                self.spans.remove((s, e, key))
+                found = self.found[key]
+                found.mentions = [m for m in found.mentions if not (m.start == s and m.end == e)]
+                if not found.mentions:
+                    del self.found[key]
+            name = self.text[start:end]
+            self._add(self._key_for("Company", name), "Company", name, start, end, sentence.index, "spaced-cue", 0.75)
 
     def _gazetteer(self, sentence: Sentence) -> None:
         for index, token in enumerate(sentence.tokens):

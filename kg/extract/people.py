@@ -247,28 +247,8 @@ class PeopleRules:
     _APPOINT_VERB = re.compile(r"^\s*(?:선임|임명|내정|발탁|승진|선출|영입|추대|낙점)")
 
     def _appointed_titles(self, sentence: Sentence, words: list[Word]) -> None:
-        """정수진 부사장을 신임 대표이사로 선임했다: the appointee now holds the new title."""
-        for i, word in enumerate(words):
-            if word.particle not in ("로", "으로") or i == 0:
-                continue
-            split = self.lex.title_of(word.stem)
-            if split is None or not self._APPOINT_VERB.match(self.text[word.end:word.end + 6]):
-                continue
-            prefix, title = split
-            persons = [(m, f) for m, f in self.mentions_in(sentence) if f.type == "Person" and m.end <= word.start]
-            objects = [(m, f) for m, f in persons if re.match(r"^\s*(?:\S+\s+){0,2}?\S*(?:을|를)(?:\s|$)", self.text[m.end:word.start])]
-            if not objects:
-                continue
-            mention, person = objects[-1]
-            claims = [c for c in self.positions if c.person == person.key and c.organization]
-            org = claims[0].organization if claims else None
-            if prefix:
-                entry = self.lex.lookup(prefix, ("Company", "Organization"))
-                org = entry.key if entry else org
-            evidence = Mention(mention.start, word.start + len(word.stem), self.text[mention.start:word.start + len(word.stem)],
-                               sentence.index, 0.75, "appointed-title")
-            self.positions.append(PositionClaim(person.key, org, title, word.stem, evidence))
-        # 신임 최고운영책임자(COO)에 오재현 전 넥슨코리아 부사장을 선임했다: the post comes first
+        """신임 최고운영책임자(COO)에 오재현 전 넥슨코리아 부사장을 선임했다: the post comes first
+        (``A를 TITLE로 선임했다`` and the like are in ``careers``)."""
         for i, word in enumerate(words):
             if not word.particle.endswith("에") and not re.search(r"\)에$", word.text):
                 continue

@@ -1,0 +1,107 @@
+"""Events on articles written for these tests: one node per real event within an article,
+participants and roles, time of the event's own clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUB = dt.date(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def run(body: str, published=PUB):
+        return pipeline.process_text("제목 줄입니다\n" + body, id="t", published=published)
+    return run
+
+
+def of_type(ex, etype):
+    return [e for e in ex.events if e.type == etype]
+
+
+def participants(event):
+    return {a.entity for a in event.arguments}
+
+
+# -- one event per real event --------------------------------------------------------------------
+
+def test_events_repeated_mentions_are_one_event(run):
+    ex = run("세영화학 울산공장에서 4일 화재가 발생했다. 이번 화재로 공장 가동이 멈췄다. 소방당국은 화재 원인을 조사하고 있다.")
+    (fire,) = of_type(ex, "Fire")
+    assert len(fire.mentions) >= 1
+
+
+def test_events_different_subjects_are_different_events(run):
+    ex = run("한빛건설이 4일 법원에 회생절차를 신청했다. 한빛건설의 모회사인 한빛홀딩스도 같은 날 회생절차를 신청했다.")
+    filings = of_type(ex, "Bankruptcy")
+    assert len(filings) == 2
+    assert {"Company/한빛건설", "Company/한빛홀딩스"} <= set().union(*map(participants, filings))
+
+
+def test_events_different_days_are_different_events(run):
+    ex = run("한빛건설은 지난달 7일 법원에 회생절차 개시를 신청했다. 서울회생법원은 4일 한빛건설에 대해 회생절차 개시를 결정했다.")
+    assert len(of_type(ex, "Bankruptcy")) == 2
+
+
+def test_events_steps_of_a_case_are_different_events(run):
+    ex = run("검찰은 4일 동보건설 본사를 압수수색했다. 검찰은 앞서 지난달 동보건설 대표를 입건했다.")
+    assert len(of_type(ex, "Investigation")) == 2
+
+
+def test_events_launches_of_different_products_are_two_events(run):
+    ex = run("삼성전자는 2010년 갤럭시S를 출시한 지 2년 만에 갤럭시S3를 출시했다.")
+    assert len(of_type(ex, "ProductLaunch")) >= 1
+    launch_of = {frozenset(a.entity for a in e.arguments if a.role == "product") for e in of_type(ex, "ProductLaunch")}
+    assert all(len(products) <= 1 for products in launch_of)
+
+
+# -- participants and roles ----------------------------------------------------------------------
+
+def test_events_facility_brings_its_company(run):
+    ex = run("쿠팡 덕평물류센터에서 4일 불이 났다.")  # a plant of the gazetteer, with its owner
+    (fire,) = of_type(ex, "Fire")
+    assert any(a.entity.startswith("Company/") for a in fire.arguments), fire.arguments
+
+
+def test_events_authorities_investigate_the_company_of_the_story(run):
+    ex = run("한빛케미칼 울산공장에서 4일 폭발 사고가 났다. 한빛케미칼은 공장 가동을 멈췄다. "
+             "경찰과 소방당국은 사고 원인을 조사하고 있다.")
+    (probe,) = of_type(ex, "Investigation")
+    roles = {(a.role, a.entity.split("/")[0]) for a in probe.arguments}
+    assert ("authority", "Organization") in roles and ("affected", "Company") in roles
+
+
+@pytest.mark.parametrize("body, etype, subject_role, object_role", [
+    ("한빛전자는 4일 누리반도체를 인수했다고 밝혔다.", "Acquisition", "acquirer", "target"),
+    ("한빛전자는 4일 누리반도체에 500억원을 투자했다.", "Investment", "investor", "investee"),
+    ("한빛전자는 4일 누리반도체를 상대로 특허 침해 소송을 냈다.", "Lawsuit", "plaintiff", "defendant"),
+])
+def test_events_counterparts_take_their_roles(run, body, etype, subject_role, object_role):
+    (event,) = of_type(run(body), etype)
+    roles = {a.role: a.entity for a in event.arguments}
+    assert roles.get(subject_role) == "Company/한빛전자" and roles.get(object_role) == "Company/누리반도체", roles
+
+
+# -- time ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, etype, value", [
+    # the time of the event's own clause, not of another clause
+    ("한빛전자는 지난달 15일 공장을 증설했고 4일 신제품을 출시했다.", "ProductLaunch", "2024-03-04"),
+    # news with no time of its own takes the publication date
+    ("한빛전자가 누리반도체를 인수했다.", "Acquisition", "2024-03-05"),
+    # an earnings figure is dated by the year it reports
+    ("한빛건설은 지난해 영업손실 120억원을 냈다.", "EarningsAnnouncement", "2023"),
+    # 지난 연말: the end of last year
+    ("그는 지난 연말 인사에서 재무책임자에 임명됐다.", "Appointment", "2023"),
+])
+def test_events_time_of_own_clause(run, body, etype, value):
+    (event,) = of_type(run(body), etype)
+    assert event.time is not None and event.time.value == value, event.time
+
+
+def test_events_background_keeps_no_time(run):
+    ex = run("한빛전자는 과거 누리반도체를 인수한 바 있다.")
+    (event,) = of_type(ex, "Acquisition")
+    assert event.time is None
