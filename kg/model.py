@@ -149,6 +149,7 @@ class Entity:
     gazetteer_id: str | None = None
     ticker: str | None = None
     owner: str | None = None  # key of the owning company (products, facilities)
+    identity: str | None = None  # cross-document identity when it differs from key (Person/홍은택/Company/kakao)
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,6 +123,11 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
     t: list[tuple] = []
     add = t.append
 
+    identity = {e.key: entity_iri(e.identity) for e in extraction.entities if e.identity}
+
+    def entity_node(key: str) -> URIRef:  # an entity's IRI: its cross-document identity
+        return identity.get(key) or entity_iri(key)
+
     add((a, RDF.type, SCHEMA.NewsArticle))
     add((a, SCHEMA.identifier, Literal(article.id)))
     if article.title:
@@ -137,9 +142,9 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
     add((a, KG.contentHash, Literal(content_hash)))
     add((a, PROV.wasGeneratedBy, run))
     if extraction.publisher:
-        add((a, SCHEMA.publisher, entity_iri(extraction.publisher)))
+        add((a, SCHEMA.publisher, entity_node(extraction.publisher)))
     for author in extraction.authors:
-        add((a, SCHEMA.author, entity_iri(author)))
+        add((a, SCHEMA.author, entity_node(author)))
 
     add((run, RDF.type, KG.ExtractionRun))
     add((run, PROV.used, a))
@@ -168,7 +173,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
 
     keys = {entity.key for entity in extraction.entities}
     for entity in extraction.entities:
-        e = entity_iri(entity.key)
+        e = entity_node(entity.key)
         add((e, RDF.type, KG[entity.type]))
         add((e, RDFS.label, Literal(entity.name, lang="ko")))
         if entity.english:
@@ -180,7 +185,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
         if entity.gazetteer_id:
             add((e, KG.gazetteerId, Literal(entity.gazetteer_id)))
         if entity.owner and entity.owner != entity.key and entity.owner in keys:
-            add((e, KG.ownedBy, entity_iri(entity.owner)))
+            add((e, KG.ownedBy, entity_node(entity.owner)))
         add((e, PROV.wasDerivedFrom, a))
         add((e, KG.mentionCount, Literal(len(entity.mentions), datatype=XSD.integer)))
         for m in entity.mentions:
@@ -197,7 +202,7 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
         for m in (event.trigger, *event.mentions):
             add((ev, KG.evidence, mention(m)))
         for argument in event.arguments:
-            add((ev, KG[argument.role], entity_iri(argument.entity)))
+            add((ev, KG[argument.role], entity_node(argument.entity)))
         if event.time is not None:
             if event.time.fiscal_period:
                 add((ev, KG.fiscalPeriod, Literal(event.time.fiscal_period)))
@@ -213,11 +218,12 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
             add((ev, KG.factuality, Literal(event.factuality)))
         if event.occurrence is not None and event.occurrence.participant in keys:
             occurrence = event.occurrence
-            occ = KGR[f"occurrence/{_kebab(occurrence.type)}/{entity_slug(occurrence.participant)}/{occurrence.period}"]
+            who = entity_node(occurrence.participant)
+            occ = KGR[f"occurrence/{_kebab(occurrence.type)}/{str(who)[len(str(KGR)):]}/{occurrence.period}"]
             add((ev, KG.occurrence, occ))
             add((occ, RDF.type, KG.Occurrence))
             add((occ, KG.occurrenceType, KG[occurrence.type]))
-            add((occ, KG.keyParticipant, entity_iri(occurrence.participant)))
+            add((occ, KG.keyParticipant, who))
             add((occ, KG.period, Literal(occurrence.period)))
             add((occ, RDFS.label, Literal(f"{names.get(occurrence.participant, '')} {EVENTS[occurrence.type].label_ko} "
                                           f"({occurrence.period})".strip(), lang="ko")))
@@ -227,8 +233,8 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
         ms = KGR[f"membership/{aid}/{number}"]
         title = KGR[f"title/{entity_slug('t/' + position.title).split('/', 1)[1]}"]
         add((ms, RDF.type, ORG.Membership))
-        add((ms, ORG.member, entity_iri(position.person)))
-        add((ms, ORG.organization, entity_iri(position.organization)))
+        add((ms, ORG.member, entity_node(position.person)))
+        add((ms, ORG.organization, entity_node(position.organization)))
         add((ms, ORG.role, title))
         add((ms, KG.titleText, Literal(position.title_text)))
         add((ms, KG.confidence, _decimal(position.confidence)))

@@ -1,27 +1,36 @@
 """Resolve stage: identity and names across documents.
 
-Entity keys are already deterministic (``Company/kakao`` from the gazetteer, ``Person/홍은택`` from
-the normalised name), so the same company or person in two articles is one node. This stage adds
-what identity needs beyond that: English labels (official from the gazetteer, else a romanization;
-people as ``Hong Eun-taek``) and the IRI-safe slug of every key.
+Entity keys are deterministic and computed by each article on its own, so the same thing in two
+articles is one node:
+
+- companies and organisations: the gazetteer id (``Company/kakao``, whatever the spelling:
+  카카오, ㈜카카오, 주식회사 카카오, Kakao), else the normalised name (legal forms, spaces and
+  Latin case removed: ``한빛전자㈜`` and ``주식회사 한빛전자`` are ``Company/한빛전자``);
+- people: the normalised name and the organisation the article first gives them (identity
+  ``Person/홍은택/Company/kakao``, the IRI ``person/hong-eun-taek-81a667/company/kakao``), so two
+  namesakes at two companies stay two people; a person the article gives no organisation keeps the
+  name alone (``Person/홍은택``). Inside one extraction the key stays ``Person/홍은택``.
+
+This stage also adds English labels (official from the gazetteer, else a romanization; people as
+``Hong Eun-taek``) and the IRI-safe slug of every key.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
-
-import datetime as dt
 
 from .lexicon import Lexicon
 from .model import Entity, Event, Extraction, Occurrence
 from .registry import EVENTS
 from .romanize import romanize, romanize_person, slug
 
-__all__ = ["resolve", "entity_slug", "event_occurrence"]
+__all__ = ["resolve", "resolve_people", "entity_slug", "event_occurrence"]
 
 
 def resolve(extraction: Extraction, lexicon: Lexicon) -> Extraction:
+    extraction = resolve_people(extraction)
     entities = tuple(_english(entity, lexicon) for entity in extraction.entities)
     events = tuple(_with_occurrence(event) for event in extraction.events)
     return replace(extraction, entities=entities, events=events)
@@ -75,6 +84,21 @@ def _with_occurrence(event: Event) -> Event:
     return replace(event, occurrence=occurrence) if occurrence else event
 
 
+def resolve_people(extraction: Extraction) -> Extraction:
+    """Give each person the identity of name and the organisation of their first position in the
+    text (the one a news article introduces them with: ``홍은택 카카오 대표``): two namesakes at two
+    companies become two nodes. Keys inside the extraction stay as they are."""
+    first: dict[str, str] = {}
+    for position in sorted(extraction.positions, key=lambda p: (p.evidence.start, p.evidence.end, p.person, p.organization)):
+        first.setdefault(position.person, position.organization)
+    if not first:
+        return extraction
+    entities = tuple(replace(e, identity=f"{e.key}/{first[e.key]}")
+                     if e.type == "Person" and e.key in first and e.key.count("/") == 1 else e
+                     for e in extraction.entities)
+    return replace(extraction, entities=entities)
+
+
 def _english(entity: Entity, lexicon: Lexicon) -> Entity:
     if entity.english:
         return entity
@@ -86,12 +110,15 @@ def _english(entity: Entity, lexicon: Lexicon) -> Entity:
 
 
 def entity_slug(key: str) -> str:
-    """``Company/kakao`` -> ``company/kakao``; ``Person/홍은택`` -> ``person/hong-eun-taek-81a667``."""
+    """``Company/kakao`` -> ``company/kakao``; ``Person/홍은택`` -> ``person/hong-eun-taek-81a667``;
+    ``Person/홍은택/Company/kakao`` -> ``person/hong-eun-taek-81a667/company/kakao``."""
     etype, _, rest = key.partition("/")
     parts = rest.split("/")
-    if etype == "Person" and len(parts) == 1 and re.fullmatch(r"[가-힣]{2,5}", parts[0]):
+    if etype == "Person" and re.fullmatch(r"[가-힣]{2,5}", parts[0]):
         from .lexicon import default_lexicon
 
         roman = re.sub(r"[^a-z0-9]+", "-", romanize_person(parts[0], default_lexicon()).lower()).strip("-")
-        return f"person/{roman}-{slug(parts[0])[-6:]}"
+        # Person/홍은택/Company/kakao -> person/hong-eun-taek-81a667/company/kakao
+        org = [parts[1].lower(), *(slug(part) for part in parts[2:])] if len(parts) > 2 else [slug(p) for p in parts[1:]]
+        return "/".join([f"person/{roman}-{slug(parts[0])[-6:]}", *org])
     return etype.lower() + "/" + "/".join(slug(part) for part in parts)

@@ -173,3 +173,55 @@ def test_entities_bad_spaced_company_words_name_file_and_rule(tmp_path):
     with pytest.raises(KgError) as info:
         spaced_company_words(path)
     assert str(path) in str(info.value) and "rule spaced_company_before" in str(info.value)
+
+
+# -- identity across articles -----------------------------------------------------------------
+
+def _nodes(tmp_path, pipeline, bodies: list[str], etype: str) -> dict[str, set[str]]:
+    """Entity IRIs of a type across a corpus of articles, with their Korean labels."""
+    from rdflib import RDF, RDFS
+
+    from kg.api import build
+    from kg.namespace import KG
+
+    paths = []
+    for number, body in enumerate(bodies, start=1):
+        path = tmp_path / f"article-{number}.txt"
+        path.write_text(f"제목 {number}\n(서울=뉴스1) 김기자 기자 = {body}", encoding="utf-8")
+        paths.append(path)
+    dataset = build(paths, pipeline)
+    nodes: dict[str, set[str]] = {}
+    for graph in dataset.graphs():
+        for node in graph.subjects(RDF.type, KG[etype]):
+            nodes.setdefault(str(node), set()).update(str(l) for l in graph.objects(node, RDFS.label) if l.language == "ko")
+    return nodes
+
+
+def test_entities_one_company_under_four_spellings_in_five_articles_is_one_node(tmp_path, pipeline):
+    bodies = ["㈜누리화학은 3일 신제품을 공개했다.",
+              "누리화학은 공장을 늘린다고 밝혔다.",
+              "주식회사 누리화학이 실적을 발표했다.",
+              "누리화학㈜의 주가가 올랐다.",
+              "누리 화학은 배당을 늘렸다."]
+    nodes = _nodes(tmp_path, pipeline, bodies, "Company")
+    named = [iri for iri, labels in nodes.items() if any("누리" in label for label in labels)]
+    assert len(named) == 1, nodes
+
+
+def test_entities_gazetteer_company_under_its_english_name_is_one_node(tmp_path, pipeline):
+    nodes = _nodes(tmp_path, pipeline, ["카카오는 3일 실적을 발표했다.", "Kakao는 배당을 늘렸다."], "Company")
+    assert [iri for iri in nodes if iri.endswith("company/kakao")] and len(nodes) == 1, nodes
+
+
+def test_entities_two_namesakes_at_two_companies_are_two_people(tmp_path, pipeline):
+    bodies = ["김민재 한빛전자 대표는 3일 투자를 발표했다.", "김민재 누리화학 사장은 4일 사임했다."]
+    nodes = _nodes(tmp_path, pipeline, bodies, "Person")
+    namesakes = [iri for iri, labels in nodes.items() if "김민재" in labels]
+    assert len(namesakes) == 2, nodes
+
+
+def test_entities_one_person_at_one_company_in_two_articles_is_one_node(tmp_path, pipeline):
+    bodies = ["김민재 한빛전자 대표는 3일 투자를 발표했다.", "한빛전자 김민재 대표가 4일 사과했다."]
+    nodes = _nodes(tmp_path, pipeline, bodies, "Person")
+    assert len([iri for iri, labels in nodes.items() if "김민재" in labels]) == 1, nodes
+    assert len({iri for iri in nodes if "/company/" in iri and "person/kim-min-jae" in iri}) == 1, nodes
