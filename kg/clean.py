@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import InputError, warn
+from .byline import byline_credits, parse_dateline
 from .furniture import split_line
 from .headline import find_headline
 from .lexicon import Lexicon
@@ -26,54 +27,10 @@ __all__ = ["clean", "normalize_text"]
 # A news article is a few thousand characters; more than this is a page dump or an attack.
 MAX_ARTICLE_CHARS = 1_000_000
 _SPACE_RUN_RE = re.compile(r" {2,}")
-_NAME = r"[가-힣]{2,4}"
-# Reporter names: separated by spaces, commas or ·, at most six. Each name must end where a
-# separator or the reporter word starts, so the engine never tries the ways of cutting one run of
-# Hangul into names (the old ``(?:NAME[\s,·]*)+?`` did, and hung on one long line).
-_NAMES = _NAME + r"(?:[\s,·]+" + _NAME + r"){0,5}"
-_REPORTER_WORD = r"(?:기자|특파원|인턴기자|선임기자|객원기자)"
-# Datelines live at the start of a line: patterns only ever see this many characters.
-_DATELINE_WINDOW = 80
-# A byline line of its own is short.
-_BYLINE_WINDOW = 200
-# (서울=뉴스1) 정은지 이정후 기자 =   [서울=뉴시스]박아무 기자 =   【서울=뉴시스】
-_DATELINE_PLACE_RE = re.compile(
-    r"^[(\[【]\s*(?P<place>[가-힣A-Za-z ]{1,12}?)\s*=\s*(?P<outlet>[^)\]】=]{1,20}?)\s*[)\]】]\s*"
-    r"(?:(?P<names>" + _NAMES + r")\s*" + _REPORTER_WORD + r"\s*)?(?:=\s*)?"
-)
-# [헤럴드경제=오세린 기자]
-_DATELINE_OUTLET_EQ_RE = re.compile(
-    r"^[\[(【]\s*(?P<outlet>[가-힣A-Za-z0-9 ]{2,12}?)\s*=\s*(?P<names>" + _NAMES + r")\s*"
-    + _REPORTER_WORD + r"\s*[\])】]\s*(?:=\s*)?"
-)
-# [이데일리 이아무 기자]   [아시아경제 김아무·박아무 기자]
-_DATELINE_BRACKET_RE = re.compile(
-    r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?P<names>" + _NAMES + r")\s*"
-    + _REPORTER_WORD + r"\s*[\]】]\s*(?:=\s*)?"
-)
-# 서울경제TV=김아무 기자 ... (outlet=reporter form without a place)
-_DATELINE_EQ_RE = re.compile(
-    r"^(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*=\s*(?P<names>" + _NAMES + r")\s*" + _REPORTER_WORD + r"\s*(?:=\s*)?"
-)
-# 김아무 기자 =   (a reporter-only dateline)
-_DATELINE_NAMES_RE = re.compile(r"^(?P<names>" + _NAMES + r")\s*" + _REPORTER_WORD + r"\s*=\s*")
-
-_EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}"
-# one reporter credit: 정은지 기자 (ejjung@news1.kr)
-_BYLINE_ITEM_RE = re.compile(
-    r"(?P<name>" + _NAME + r")\s*" + _REPORTER_WORD + r"(?:\s*(?:[(\[<]\s*)?(?P<email>" + _EMAIL + r")(?:\s*[)\]>])?)?"
-)
-_BYLINE_DESK_RE = re.compile(r"^[/\s]*(?:[가-힣]{2,4}\s*=\s*)?")
-# 머니투데이 이하은 기자 (outlet, names, 기자 on a line of their own)
-_BYLINE_OUTLET_RE = re.compile(
-    r"^(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?P<names>" + _NAMES + r")\s*" + _REPORTER_WORD + r"\s*$"
-)
-# a short last line that starts with a reporter credit (정소윤 기자 Soyoon Com: a mangled e-mail)
-_BYLINE_LOOSE_RE = re.compile(r"^[/\s]*(?:[가-힣]{2,4}\s*=\s*)?(?:" + _NAME + r"\s*" + _REPORTER_WORD + r")(?:\s|$|[(\[<,/·]).{0,50}$")
-_EMAIL_ONLY_RE = re.compile(r"^\s*(?:[(\[<]\s*)?(?P<email>" + _EMAIL + r")(?:\s*[)\]>])?\s*$")
+_BODY_LINE_RE = re.compile(r"(?:[다요]|니다)\.(?:\s|$)")  # a finished sentence: the body has begun
+_TOP_LINES = 8  # the page's header: title, subtitles, reporter, time stamps
 _SECTION_RE = re.compile(r"^\[(?P<section>[^\]\s=]{1,10})\]\s*")
 _URL_DATE_RE = re.compile(r"(20\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
-_SENTENCE_END_RE = re.compile(r"(?:다|요|죠|니다|음|임)[.!?]?[\"'”’)]{0,4}$|[.!?][\"'”’)]{0,4}$")
 
 
 # Every Unicode space becomes " " (so runs of them collapse like spaces), every line or paragraph
@@ -113,6 +70,13 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     found_publisher = None
     furniture: dict[str, int] = {}  # what was removed, for the message when nothing is left
     kept: list[str] = []
+    body_started = False
+
+    def is_outlet(name: str) -> bool:
+        return lexicon.lookup(name, ("NewsOutlet",)) is not None
+
+    def is_surname(name: str) -> bool:
+        return name[:1] in lexicon.surnames or name[:2] in lexicon.surnames
     for piece in (p for line in lines if line for p in split_line(line, lexicon.segments)):
         line = piece.text
         if found_date is None:
@@ -123,15 +87,25 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
                 if m and lexicon.lookup(m.group("name"), ("NewsOutlet",)):
                     found_publisher = m.group("name")
                     break
-        if kept and any(p.fullmatch(line) for p in patterns["tail"]):
+        # the page's tail (comments, related articles) ends the article - once its body has begun:
+        # a header's "댓글 0" or "이 기사를 공유합니다" above the body is only a button
+        if body_started and any(p.fullmatch(line) for p in patterns["tail"]):
             break
         if piece.furniture:
             furniture[piece.furniture] = furniture.get(piece.furniture, 0) + 1
             continue
         if any(p.fullmatch(line) for p in patterns["drop"]):
+            dateline = parse_dateline(line)
+            if dateline and dateline[2]:  # (서울=뉴스1) 김아무 기자 | 2017-07-14 10:37 송고: keep the dateline
+                kept.append(line[:dateline[3]].rstrip(" |="))
+                continue
+            if not body_started and byline_credits(line, is_outlet, is_surname, False, True):
+                kept.append(line)  # • 김아무 기자 in the header is the byline, not a list item
+                continue
             furniture["boilerplate lines"] = furniture.get("boilerplate lines", 0) + 1
             continue
         kept.append(line)
+        body_started = body_started or bool(_BODY_LINE_RE.search(line))
 
     title = raw.title
     section = None
@@ -147,35 +121,31 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     kept = _drop_header_matter(kept)
 
     reporters: list[tuple[str, int, int, str | None]] = []  # name, line index, offset in line, email
+
     lines_out: list[_Line] = []
     dateline_outlet = None
     dateline_place = None
     for index, line in enumerate(kept):
         entry = _Line(line)
         if not lines_out or (dateline_outlet is None and index < 3):
-            parsed = _parse_dateline(line)
+            parsed = parse_dateline(line)
             if parsed:
                 place, outlet, names, end = parsed
+                if place and outlet and lexicon.lookup(place, ("NewsOutlet",)) and not lexicon.lookup(outlet, ("NewsOutlet",)):
+                    place, outlet = None, place  # [뉴스핌=대중문화부]: the outlet, then its desk
                 dateline_place = dateline_place or place
                 dateline_outlet = dateline_outlet or outlet
                 entry.zone, entry.zone_end = ZoneKind.DATELINE, end
                 for name, offset in names:
                     reporters.append((name, len(lines_out), offset, None))
-        m = _BYLINE_OUTLET_RE.match(line) if len(line) <= _DATELINE_WINDOW else None
-        if entry.zone is None and m and lexicon.lookup(m.group("outlet"), ("NewsOutlet",)):
-            entry.zone, entry.zone_end = ZoneKind.BYLINE, len(line)
-            dateline_outlet = dateline_outlet or m.group("outlet")
-            base = m.start("names")
-            for nm in re.finditer(_NAME, m.group("names")):
-                reporters.append((nm.group(0), len(lines_out), base + nm.start(), None))
-        loose = (_BYLINE_LOOSE_RE.match(line) and index >= len(kept) - 3 and not _SENTENCE_END_RE.search(line))
-        if entry.zone is None and (_is_byline_line(line) or _EMAIL_ONLY_RE.match(line) or loose):
-            entry.zone, entry.zone_end = ZoneKind.BYLINE, len(line)
-            for m in _BYLINE_ITEM_RE.finditer(line):
-                reporters.append((m.group("name"), len(lines_out), m.start("name"), m.group("email")))
-            m = _EMAIL_ONLY_RE.match(line)
-            if m:
-                reporters.append(("", len(lines_out), 0, m.group("email")))
+        if entry.zone is None:
+            found = byline_credits(line, is_outlet, is_surname, near_end=index >= len(kept) - 3,
+                                   near_top=index < _TOP_LINES)
+            if found:
+                credits, outlet, end = found
+                entry.zone, entry.zone_end = ZoneKind.BYLINE, end
+                dateline_outlet = dateline_outlet or outlet
+                reporters.extend((name, len(lines_out), offset, email) for name, offset, email in credits)
         lines_out.append(entry)
 
     text_parts, zones, starts = [], [], []
@@ -196,7 +166,7 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     emails = [email for *_, email in reporters if email]
     people: dict[str, Reporter] = {}
     for name, line_index, in_line, email in reporters:
-        if not name:
+        if not name or name in lexicon.titles:  # 수습기자 나아무 기자: 기자 is no one's name
             continue
         start = starts[line_index] + in_line
         if name in people:
@@ -205,18 +175,19 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
             continue
         people[name] = Reporter(name, start, start + len(name), email)
 
+    # the outlet the text names, else the page's own address, else the reporters' e-mail domain
     publisher = raw.publisher or dateline_outlet or found_publisher
+    if publisher is None and raw.url:
+        host = re.sub(r"^[a-z]+://", "", raw.url).split("/")[0]
+        entry = lexicon.outlet_for_domain(host)
+        if entry:
+            publisher = entry.ko
     if publisher is None:
         for email in emails:
             entry = lexicon.outlet_for_domain(email.rpartition("@")[2])
             if entry:
                 publisher = entry.ko
                 break
-    if publisher is None and raw.url:
-        host = re.sub(r"^[a-z]+://", "", raw.url).split("/")[0]
-        entry = lexicon.outlet_for_domain(host)
-        if entry:
-            publisher = entry.ko
     if published is None:
         published = found_date or _date_from_url(raw.url)
 
@@ -282,40 +253,7 @@ def _date_from_url(url: str | None) -> dt.date | None:
 
 
 def _is_dateline(line: str) -> bool:
-    return _parse_dateline(line) is not None
-
-
-def _parse_dateline(line: str) -> tuple[str | None, str | None, list[tuple[str, int]], int] | None:
-    """(place, outlet, [(reporter, offset)], end of the dateline in the line) or None."""
-    for regex in (_DATELINE_OUTLET_EQ_RE, _DATELINE_PLACE_RE, _DATELINE_BRACKET_RE, _DATELINE_EQ_RE, _DATELINE_NAMES_RE):
-        m = regex.match(line[:_DATELINE_WINDOW])
-        if not m:
-            continue
-        groups = m.groupdict()
-        names: list[tuple[str, int]] = []
-        if groups.get("names"):
-            base = m.start("names")
-            for nm in re.finditer(_NAME, groups["names"]):
-                names.append((nm.group(0), base + nm.start()))
-        if regex is _DATELINE_PLACE_RE and not groups.get("names") and "=" not in m.group(0)[m.end("outlet"):]:
-            # "(서울=뉴스1)" alone is still a dateline
-            pass
-        return groups.get("place"), (groups.get("outlet") or "").strip() or None, names, m.end()
-    return None
-
-
-def _is_byline_line(line: str) -> bool:
-    """A line that is only reporter credits: ``정은지 기자 (ejjung@news1.kr), 이정후 기자``,
-    ``/경제부=김아무 기자``."""
-    if len(line) > _BYLINE_WINDOW:
-        return False
-    position = _BYLINE_DESK_RE.match(line).end()
-    found = False
-    for m in _BYLINE_ITEM_RE.finditer(line, position):
-        if line[position:m.start()].strip(" ,/·"):
-            return False
-        found, position = True, m.end()
-    return found and not line[position:].strip(" ,/·")
+    return parse_dateline(line) is not None
 
 
 def _drop_repeats(lines: list[str]) -> list[str]:

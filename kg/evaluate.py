@@ -301,7 +301,12 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
     gold_date = str(gold["published"]) if gold.get("published") else None
     scores["published"] = _exact(gold_date, next(iter(dates), None))
     gold_pub = _norm(gold.get("publisher")) if gold.get("publisher") else None
-    scores["publisher"] = _exact(gold_pub, next(iter(publishers), None))
+    # the outlet "as the text names it": any Korean label of the publisher node (스포츠조선닷컴 is
+    # an alternative label of 스포츠조선), like entity names
+    alternatives = {_norm(r["alt"]) for r in _q(store, """SELECT ?alt WHERE { ?a a schema:NewsArticle ;
+        schema:publisher/skos:altLabel ?alt FILTER(LANG(?alt) = "ko") }""")}
+    publisher = next(iter(publishers), None)
+    scores["publisher"] = _exact(gold_pub, gold_pub if gold_pub and gold_pub in publishers | alternatives else publisher)
     gold_authors = {_norm(a) for a in gold["authors"]}
     scores["authors"] = Score(len(gold_authors & authors), len(gold_authors), len(gold_authors & authors), len(authors))
     headlines = [r["headline"] for r in _q(store, """SELECT ?headline WHERE { ?a a schema:NewsArticle ;

@@ -39,6 +39,8 @@ def looks_like_headline(line: str) -> bool:
 def _is_furniture(line: str, header: list[re.Pattern]) -> bool:
     if any(p.fullmatch(line) for p in header):
         return True
+    if _FINISHED_RE.search(line):
+        return False  # a short sentence is text
     words = line.split()
     # a menu item, section name or code: one or two short words, or no words at all
     return (len(words) <= 2 and len(line) < _MIN_CHARS) or len(_WORDS_RE.findall(line)) < 2
@@ -57,4 +59,5 @@ def find_headline(lines: list[str], header: list[re.Pattern], is_dateline) -> tu
     else:
         index = min(len(lines), _TOP_LINES)
     skipped = [line for line in lines[:index] if not _is_furniture(line, header)]
-    return None, skipped + lines[index:]
+    rest = skipped + lines[index:]
+    return None, rest if rest else lines  # never lose the only text there is

@@ -221,3 +221,58 @@ def test_clean_headline_is_the_title_never_furniture(top, headline):
     assert article.title == headline
     for furniture in ("On-Air", "바로가기", "닫기", "print", "배너", "관련종목", "AB1-"):
         assert furniture not in article.text
+
+
+# -- bylines in every form -------------------------------------------------------------------------
+
+BODY_LINES = "가나전자가 3일 새 공장을 열었다고 밝혔다.\n회사는 내년까지 2000억원을 투자한다."
+
+
+@pytest.mark.parametrize("byline,top,reporters,publisher", [
+    ("(부산=뉴스1) 김민준 박서연 기자 =", True, ["김민준", "박서연"], "뉴스1"),
+    ("[세종=뉴시스]김민준 기자 =", True, ["김민준"], "뉴시스"),
+    ("[헤럴드경제=김민준 기자]", True, ["김민준"], "헤럴드경제"),
+    ("[아시아경제 김민준·박서연 기자]", True, ["김민준", "박서연"], "아시아경제"),
+    ("[ 김민준 기자 ]", True, ["김민준"], None),
+    ("[뉴스핌=산업부]", True, [], "뉴스핌"),  # a desk byline: the outlet, then its desk
+    ("(서울=뉴스1) 김민준 기자 | 2023-04-05 10:37 송고", True, ["김민준"], "뉴스1"),
+    ("• 김민준 기자", True, ["김민준"], None),
+    ("2023-04-05 김민준 기자", True, ["김민준"], None),
+    ("김민준 기자 mjkim@example.com 뉴스 뷰 페이지 검색 버튼", True, ["김민준"], None),
+    ("김민준 기자 mjkim@hankyung.com", False, ["김민준"], "한국경제"),
+    ("김민준/박서연 기자 team@example.com", False, ["김민준", "박서연"], None),
+    ("김민준 기자 (mjkim@example.com), 박서연 기자", False, ["김민준", "박서연"], None),
+    ("/산업부=김민준 기자", False, ["김민준"], None),
+    ("머니투데이 김민준 기자", False, ["김민준"], "머니투데이"),
+    ("김민준 [mjkim@ytn.co.kr]", False, ["김민준"], "YTN"),
+    ("김민준 기자입니다.", False, ["김민준"], None),
+    ("KBS 뉴스 김민준입니다.", False, ["김민준"], "KBS"),
+    ("현장에서 김민준 기자의 보도입니다.", False, ["김민준"], None),
+    ("수습기자 김민준 기자", False, ["김민준"], None),
+    # not bylines
+    ("이것은 사실입니다.", False, [], None),
+    ("가나전자 관계자는 김민준 기자에게 말했다.", False, [], None),
+])
+def test_clean_bylines_in_every_form(byline, top, reporters, publisher):
+    text = f"가나전자, 평택에 새 공장 가동\n{byline}\n{BODY_LINES}" if top else f"가나전자, 평택에 새 공장 가동\n{BODY_LINES}\n{byline}"
+    article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
+    assert [r.name for r in article.reporters] == reporters
+    assert article.publisher == publisher
+    for reporter in article.reporters:
+        assert article.text[reporter.start:reporter.end] == reporter.name
+
+
+@pytest.mark.parametrize("url,publisher", [
+    ("https://magazine.hankyung.com/business/article/1", "한경비즈니스"),  # the most specific domain wins
+    ("https://www.hankyung.com/economy/article/1", "한국경제"),
+    ("https://news.naver.com/main/read.naver?oid=001", None),  # a portal is no outlet
+])
+def test_clean_publisher_from_the_page_address(url, publisher):
+    raw = RawArticle("x", "x.jsonl:1", f"가나전자, 평택에 새 공장 가동\n{BODY_LINES}", "jsonl", url=url)
+    assert clean(raw, default_lexicon()).publisher == publisher
+
+
+def test_clean_portal_page_takes_the_outlet_its_text_names():
+    text = f"가나전자, 평택에 새 공장 가동\n(서울=연합뉴스) 김민준 기자 = {BODY_LINES}"
+    raw = RawArticle("x", "x.jsonl:1", text, "jsonl", url="https://v.daum.net/v/20230405103700123")
+    assert clean(raw, default_lexicon()).publisher == "연합뉴스"

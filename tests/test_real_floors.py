@@ -1,5 +1,6 @@
 """Floors on the real articles with gold (../shared/data/real, or $KG_REAL_DATA): event F1,
-event-type F1, time accuracy and quote F1 never fall below what was reached. A floor is raised when
+event-type F1, time accuracy and quote F1, and the page metadata (headline, publisher, reporters,
+date) never fall below what was reached. A floor is raised when
 extraction improves and never lowered."""
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ FLOORS = {
     "event_types": 0.87,
     "time": 0.75,
     "quotes": 0.83,
+    # article metadata (issue 7 started from headline 0.48, publisher 0.82, authors 0.83)
+    "headline": 0.873,
+    "publisher": 1.0,
+    "authors": 1.0,
+    "published": 1.0,
 }
 
 
