@@ -70,6 +70,9 @@ def add_tagged_names(finder, tagger, sentence: Sentence) -> None:
             found.owner = owner
             continue
         entry = lex.lookup(name)
+        if (etype == "NewsOutlet" or (entry is not None and entry.type == "NewsOutlet")) and (
+                finder._credit(start, end) or name in lex.ambiguous):
+            continue  # (사진=연합뉴스), 와이파이 AP: not an outlet the article names
         if entry is not None:
             finder._add(entry.key, entry.type, entry.ko, start, end, sentence.index, "tagger+gazetteer", 0.8, entry)
             continue
