@@ -87,7 +87,8 @@ def require_strings(path: str | Path, rule: str, value: object) -> list[str]:
 
 # -- the rule files of a lexicon ------------------------------------------------------------------
 
-_TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background")  # one pattern each
+_TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background", "negated", "conditional",
+                     "rumoured", "not_event")  # one pattern each
 _BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None}  # group required
 _SEGMENT_ACTIONS = ("cut", "tail")
 
