@@ -117,6 +117,10 @@ class Lexicon:
     not_names: frozenset[str]
     triggers: list[TriggerRule]
     hedges: re.Pattern
+    negated: re.Pattern
+    conditional: re.Pattern
+    rumoured: re.Pattern
+    not_event: re.Pattern
     anaphora: re.Pattern
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
@@ -196,6 +200,10 @@ class Lexicon:
             not_names=frozenset(base.get("not_names", ())),
             triggers=triggers,
             hedges=trig["hedges"],
+            negated=trig["negated"],
+            conditional=trig["conditional"],
+            rumoured=trig["rumoured"],
+            not_event=trig["not_event"],
             anaphora=trig["anaphora"],
             plan_markers=trig["plan_markers"],
             plan_actions=tuple(trig["plan_actions"]),

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 __all__ = [
     "RawArticle", "Zone", "ZoneKind", "Reporter", "Article", "Token", "Sentence", "Document",
-    "Mention", "Entity", "TimeValue", "Argument", "Event", "Position", "Extraction",
+    "Mention", "Entity", "TimeValue", "Argument", "Event", "Occurrence", "Position", "Extraction",
     "ENTITY_TYPES", "EVENT_TYPES",
 ]
 
@@ -179,6 +179,22 @@ class Event:
     mentions: tuple[Mention, ...] = ()  # further mentions of the same event
     causes: tuple[str, ...] = ()  # ids of events this event caused
     quote: str | None = None  # Statement only: the quoted text
+    factuality: str | None = None  # hedged | conditional | negated | rumoured; None: reported as real
+    occurrence: "Occurrence | None" = None  # the real-world event, shared across articles (resolve)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """The real-world happening an event reports, computed by each article alone (resolve.py):
+    event type, key participant and period."""
+
+    type: str
+    participant: str  # Entity.key
+    period: str  # 2022-W42 (a dated day's ISO week) | 2022-10 | 2022 | 2022-Q3
+
+    @property
+    def slug(self) -> str:
+        return f"{self.type}|{self.participant}|{self.period}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ class KG(DefinedNamespace):
     Mention: URIRef  # Mention
     Merger: URIRef  # Merger
     NewsOutlet: URIRef  # News outlet
+    Occurrence: URIRef  # Occurrence
     Organization: URIRef  # Organization
     Partnership: URIRef  # Partnership
     Person: URIRef  # Person
@@ -77,7 +78,10 @@ class KG(DefinedNamespace):
     facility: URIRef  # facility
     investee: URIRef  # investee
     investor: URIRef  # investor
+    keyParticipant: URIRef  # key participant
     location: URIRef  # location
+    occurrence: URIRef  # occurrence
+    occurrenceType: URIRef  # occurrence type
     organization: URIRef  # organization
     ownedBy: URIRef  # owned by
     participant: URIRef  # participant
@@ -93,9 +97,11 @@ class KG(DefinedNamespace):
     # Datatype properties (http://www.w3.org/2002/07/owl#DatatypeProperty)
     confidence: URIRef  # confidence
     contentHash: URIRef  # content hash
+    factuality: URIRef  # factuality
     fiscalPeriod: URIRef  # fiscal period
     gazetteerId: URIRef  # gazetteer id
     mentionCount: URIRef  # mention count
+    period: URIRef  # period
     quote: URIRef  # quote
     sourceFile: URIRef  # source file
     ticker: URIRef  # ticker

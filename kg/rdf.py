@@ -23,7 +23,7 @@ from .errors import KgError
 from .lexicon import Lexicon
 from .model import Event, Extraction
 from .namespace import KG, KGR
-from .registry import family
+from .registry import EVENTS, family
 from .resolve import entity_slug
 
 __all__ = ["to_dataset", "add_extraction", "serialize", "FORMATS", "format_for", "article_iri", "graph_iri",
@@ -214,6 +214,20 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
             add((ev, KG.causes, KGR[f"event/{aid}/{effect}"]))
         if event.quote is not None:
             add((ev, KG.quote, Literal(event.quote)))
+        if event.factuality is not None:
+            add((ev, KG.factuality, Literal(event.factuality)))
+        if event.occurrence is not None and event.occurrence.participant in keys:
+            occurrence = event.occurrence
+            who = entity_node(occurrence.participant)
+            occ = KGR[f"occurrence/{_kebab(occurrence.type)}/{str(who)[len(str(KGR)):]}/{occurrence.period}"]
+            add((ev, KG.occurrence, occ))
+            add((occ, RDF.type, KG.Occurrence))
+            add((occ, KG.occurrenceType, KG[occurrence.type]))
+            add((occ, KG.keyParticipant, who))
+            add((occ, KG.period, Literal(occurrence.period)))
+            add((occ, RDFS.label, Literal(f"{names.get(occurrence.participant, '')} {EVENTS[occurrence.type].label_ko} "
+                                          f"({occurrence.period})".strip(), lang="ko")))
+            add((occ, PROV.wasDerivedFrom, a))
 
     for number, position in enumerate(extraction.positions, start=1):
         ms = KGR[f"membership/{aid}/{number}"]
@@ -324,3 +338,7 @@ def _stable_json(data) -> str:
         return node
 
     return json.dumps(norm(data), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
+def _kebab(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z][a-z])", "-", name).lower()

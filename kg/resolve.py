@@ -17,20 +17,71 @@ This stage also adds English labels (official from the gazetteer, else a romaniz
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from .lexicon import Lexicon
-from .model import Entity, Extraction
+from .model import Entity, Event, Extraction, Occurrence
+from .registry import EVENTS
 from .romanize import romanize, romanize_person, slug
 
-__all__ = ["resolve", "resolve_people", "entity_slug"]
+__all__ = ["resolve", "resolve_people", "entity_slug", "event_occurrence"]
 
 
 def resolve(extraction: Extraction, lexicon: Lexicon) -> Extraction:
     extraction = resolve_people(extraction)
     entities = tuple(_english(entity, lexicon) for entity in extraction.entities)
-    return replace(extraction, entities=entities)
+    events = tuple(_with_occurrence(event) for event in extraction.events)
+    return replace(extraction, entities=entities, events=events)
+
+
+# -- events across articles (the "events" engineer's part of this stage) ---------------------------
+
+_NOT_SHARED = ("Statement", "Plan")  # what one speaker said or one article says is planned
+
+
+def event_occurrence(event: Event) -> Occurrence | None:
+    """The real-world happening an event reports, as a key that each article computes on its own,
+    so that reports of one fire in two articles meet in one node: the event type, its key
+    participant (the company, organisation or person it is about, from the registry's role table)
+    and its period (the ISO week of a day, so dates a few days apart within one week meet; else the
+    month, year or fiscal period). Events without a time or an actor, quotations and plans have
+    none. The rule cannot join dates in two different weeks (a Sunday and a Monday)."""
+    if event.type in _NOT_SHARED or event.factuality is not None or event.time is None:
+        return None
+    participant = _key_participant(event)
+    if participant is None:
+        return None
+    time = event.time
+    if time.precision == "day":
+        year, week, _ = dt.date.fromisoformat(time.value).isocalendar()
+        period = f"{year}-W{week:02d}"
+    elif time.precision in ("month", "year") and time.value:
+        period = time.fiscal_period if time.precision == "year" and time.fiscal_period else time.value
+    else:
+        return None
+    return Occurrence(event.type, participant, period)
+
+
+def _key_participant(event: Event) -> str | None:
+    spec = EVENTS[event.type]
+    if spec.person_subject_role and event.type in ("Appointment", "Resignation", "Dismissal"):
+        people = sorted(a.entity for a in event.arguments if a.role == spec.person_subject_role)
+        if people:
+            return people[0]
+    actors = [a for a in event.arguments if a.entity.split("/", 1)[0] in ("Company", "Organization", "Person")]
+    for roles in ((spec.company_subject_role,), ("organization", "agent", "affected")):
+        chosen = [a.entity for a in actors if a.role in roles]
+        if chosen:
+            # a company before an organisation (authorities are often named per article)
+            return min(chosen, key=lambda key: (not key.startswith("Company/"), key))
+    return None
+
+
+def _with_occurrence(event: Event) -> Event:
+    occurrence = event_occurrence(event)
+    return replace(event, occurrence=occurrence) if occurrence else event
 
 
 def resolve_people(extraction: Extraction) -> Extraction:

@@ -87,7 +87,8 @@ def require_strings(path: str | Path, rule: str, value: object) -> list[str]:
 
 # -- the rule files of a lexicon ------------------------------------------------------------------
 
-_TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background")  # one pattern each
+_TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background", "negated", "conditional",
+                     "rumoured", "not_event")  # one pattern each
 _BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None}  # group required
 _SEGMENT_ACTIONS = ("cut", "tail")
 
@@ -160,7 +161,8 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
 
 
 _CUE_LISTS = ("Company", "Organization", "Facility", "Location", "legal_forms", "not_names",
-              "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after")
+              "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after", "facility_after_company",
+              "credit_words")
 _CUE_MAPS = ("descriptors", "quoted_descriptors")
 
 

@@ -225,3 +225,46 @@ def test_entities_one_person_at_one_company_in_two_articles_is_one_node(tmp_path
     nodes = _nodes(tmp_path, pipeline, bodies, "Person")
     assert len([iri for iri, labels in nodes.items() if "김민재" in labels]) == 1, nodes
     assert len({iri for iri in nodes if "/company/" in iri and "person/kim-min-jae" in iri}) == 1, nodes
+
+
+# -- outlets, sites -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "공장에서 불이 났다. (사진=연합뉴스)\n소방당국이 진화했다.",
+    "공장에서 불이 났다. <사진=뉴시스>\n소방당국이 진화했다.",
+    "화재 현장 모습. 연합뉴스\n소방당국이 진화했다.",
+    "[MBC 자료사진]\n소방당국이 진화했다.",
+    "로열티를 지급하기로 했다.\n/연합뉴스",
+])
+def test_entities_outlet_in_a_photo_credit_is_not_an_entity(run, body):
+    outlets = names(run(body), "NewsOutlet") - {"뉴스1"}  # 뉴스1 is the dateline's outlet
+    assert outlets == set()
+
+
+def test_entities_outlet_the_text_reports_is_an_entity(run):
+    assert "연합뉴스" in names(run("연합뉴스에 따르면 회사는 공장을 닫았다."), "NewsOutlet")
+
+
+@pytest.mark.parametrize("body,site,owner", [
+    ("행사는 KB금융지주 본점에서 열렸다.", "KB금융지주 본점", "KB금융"),
+    ("기자회견은 한미약품 빌딩 대강당에서 열렸다.", "한미약품 빌딩", "한미약품"),
+])
+def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, site, owner):
+    ex = run(body)
+    facility = next(e for e in ex.entities if e.type == "Facility" and e.name == site)
+    assert ex.entity(facility.owner).name == owner
+
+
+@pytest.mark.parametrize("body,etype,name", [
+    # a country before a public body is part of its name; a market keeps its own name
+    ("미 특허심판원은 특허 무효 심판을 개시했다.", "Organization", "미 특허심판원"),
+    ("회사는 미국 나스닥에 상장했다.", "Organization", "나스닥"),
+    # a descriptor before an unknown company is not part of its name
+    ("미국 지주회사 누리벤처스는 지분을 사들였다.", "Company", "누리벤처스"),
+    # a product with its model number, before a particle
+    ("전기차 아이오닉 5와 코나를 생산한다.", "Product", "아이오닉 5"),
+    # company words that are weak cues still make a name after a proper noun
+    ("한진관광은 여행 상품을 줄였다.", "Company", "한진관광"),
+])
+def test_entities_compound_and_bounded_names(run, body, etype, name):
+    assert name in names(run(body), etype)

@@ -105,3 +105,58 @@ def test_events_background_keeps_no_time(run):
     ex = run("한빛전자는 과거 누리반도체를 인수한 바 있다.")
     (event,) = of_type(ex, "Acquisition")
     assert event.time is None
+
+
+# -- factuality ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, etype, factuality", [
+    ("노조는 파업을 하지 않았다.", "Strike", "negated"),
+    ("임금 협상이 결렬되면 노조는 파업에 들어간다.", "Strike", "conditional"),
+    ("업계에서는 한빛전자의 누리반도체 인수설이 돈다.", "Acquisition", "rumoured"),
+    ("위원회는 한빛전자에 과징금을 부과하는 방안을 검토하고 있다.", "Sanction", "hedged"),
+])
+def test_events_factuality_kept_not_dropped(run, body, etype, factuality):
+    found = of_type(run(body), etype)
+    assert found and found[0].factuality == factuality, [(e.type, e.factuality) for e in found]
+
+
+def test_events_prevention_is_no_event(run):
+    assert not of_type(run("한빛전자는 4일 직원들에게 화재 예방 교육을 했다."), "Fire")
+
+
+def test_events_factual_and_hedged_mentions_stay_apart(run):
+    ex = run("한빛케미칼 공장에서 4일 폭발이 일어나 불이 났다. 소방당국은 추가 화재 가능성에 대비하고 있다.")
+    assert [e.factuality for e in of_type(ex, "Fire")].count(None) == 1
+
+
+# -- one event across articles -------------------------------------------------------------------
+
+def test_events_same_fire_in_two_articles_is_one_occurrence(pipeline):
+    first = pipeline.process_text("제목\n쿠팡 덕평물류센터에서 4일 큰 불이 났다.", id="a", published=dt.date(2024, 3, 5))
+    second = pipeline.process_text("제목\n지난 4일 불이 난 쿠팡 덕평물류센터는 7일에도 문을 열지 못했다.", id="b",
+                                   published=dt.date(2024, 3, 7))
+    (fire_a,), (fire_b,) = of_type(first, "Fire"), of_type(second, "Fire")
+    assert fire_a.occurrence is not None and fire_a.occurrence == fire_b.occurrence
+
+
+def test_events_occurrences_of_different_companies_or_weeks_differ(pipeline):
+    a = pipeline.process_text("제목\n쿠팡 덕평물류센터에서 4일 불이 났다.", id="a", published=dt.date(2024, 3, 5))
+    b = pipeline.process_text("제목\n쿠팡 덕평물류센터에서 20일 불이 났다.", id="b", published=dt.date(2024, 3, 21))
+    assert of_type(a, "Fire")[0].occurrence != of_type(b, "Fire")[0].occurrence
+
+
+def test_events_occurrence_in_rdf_has_both_sources(pipeline, tmp_path):
+    from kg.api import build
+
+    import json
+
+    articles = tmp_path / "two-reports.jsonl"
+    articles.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in (
+        {"id": "one", "published": "2024-03-05", "text": "쿠팡 덕평물류센터에서 4일 큰 불이 났다."},
+        {"id": "two", "published": "2024-03-07", "text": "지난 4일 불이 난 쿠팡 덕평물류센터는 문을 열지 못했다."},
+    )), encoding="utf-8")
+    dataset = build([articles], pipeline)
+    rows = list(dataset.query("""PREFIX kg: <https://w3id.org/kgnews/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?occ (COUNT(DISTINCT ?article) AS ?sources) WHERE { GRAPH ?g { ?ev kg:occurrence ?occ } GRAPH ?h {
+        ?occ a kg:Occurrence ; prov:wasDerivedFrom ?article } } GROUP BY ?occ"""))
+    assert rows and max(int(r[1]) for r in rows) == 2

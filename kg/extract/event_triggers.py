@@ -12,6 +12,8 @@ from .triggers import match_triggers
 
 __all__ = ["TriggerRules"]
 
+# the trigger's word ends in an adnominal ending and modifies the next noun (불이 난 공장, 인수한 회사)
+_ADNOMINAL = re.compile(r"^\S{0,4}?(?<=[난한된던인은는])\s+(?!(?:것|수|바|적|지|데|뒤|후|만큼|이후|직후)(?:\s|$|[이가을를은는도에]))")
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나|\"|”|'")
 
 
@@ -40,13 +42,14 @@ class TriggerRules:
         for start, end, confidence, etype, rule in chosen:
             if etype == "Plan":
                 continue  # plans are found by _plan, which needs the whole clause
-            if self._hedged(end, sentence):
-                continue
+            factuality = self._factuality(end, sentence, start)
+            if factuality == "none":
+                continue  # 화재 예방, 사고 방지: not an event at all
             if etype not in PLANNABLE_KEEP and self._planned(end, sentence):
                 continue
             anaphor = self._anaphor(start, end, sentence)
             mention = Mention(start, end, self.text[start:end], sentence.index, confidence, f"trigger:{etype}")
-            if anaphor is not None:
+            if anaphor is not None and factuality is None:
                 target = self._refers_to(anaphor)
                 if target is not None:
                     self.drafts[target].mentions.append(mention)
@@ -54,7 +57,7 @@ class TriggerRules:
                 if anaphor in ("사고", "사태", "사건", "일", "참사"):
                     continue  # "이번 사고" with nothing to refer to names no event by itself
             drafts.append(EventDraft(etype, mention, rule.trigger or mention.text, sentence.index, confidence,
-                                     quote_segment=segment_of(start, quotes)))
+                                     quote_segment=segment_of(start, quotes), factuality=factuality))
         # anaphora that no trigger rule matched (이번 사태)
         for m in self.lex.anaphora.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -67,13 +70,28 @@ class TriggerRules:
                     Mention(start, end, m.group(0), sentence.index, 0.6, "anaphora"))
         return drafts
 
-    def _hedged(self, end: int, sentence: Sentence) -> bool:
-        """Negated, hypothetical or conditional in its clause (파업 가능성은 낮다, 과징금을 물 수
-        있다, 파업이 길어지면)."""
+    def _factuality(self, end: int, sentence: Sentence, start: int | None = None) -> str | None:
+        """How real the trigger's clause says the event is: None (it happened), negated (파업은
+        없었다), conditional (파업이 길어지면), rumoured (매각설이 돈다), hedged (과징금을 물 수
+        있다, 파업 가능성), or "none" when the words make it no event (화재 예방)."""
         tail = self.text[end:sentence.end]
         cut = _CLAUSE_END.search(tail)
         window = tail[: min(cut.start() if cut else len(tail), 24)]
-        return bool(self.lex.hedges.search(window))
+        adnominal = _ADNOMINAL.match(self.text[end - 1:sentence.end])
+        if adnominal:
+            window = tail[:max(0, adnominal.end() - 1)]  # 불이 난 공장은 ... 못했다: the clause ends at the noun it modifies
+        hedge = self.lex.hedges.search(window)
+        if not hedge:
+            if start is not None and any(t.tag == "EC" and t.form in ("면", "으면") and t.end <= start
+                                         and "," not in self.text[t.end:start] for t in sentence.tokens):
+                return "conditional"  # 협상이 결렬되면 노조는 파업에 들어간다 (면/EC, not 전면)
+            return None
+        words = window[hedge.start():]
+        for value, pattern in (("none", self.lex.not_event), ("negated", self.lex.negated),
+                               ("conditional", self.lex.conditional), ("rumoured", self.lex.rumoured)):
+            if pattern.match(words):
+                return value
+        return "hedged"
 
     def _planned(self, end: int, sentence: Sentence) -> bool:
         """The rest of the sentence makes the event a plan (투자할 계획이다): left to the Plan."""

@@ -48,6 +48,7 @@ class EventDraft:
     mentions: list[Mention] = field(default_factory=list)
     causes: set[int] = field(default_factory=set)  # indexes into the draft list
     quote_segment: tuple[int, int] | None = None
+    factuality: str | None = None  # hedged | conditional | negated | rumoured; None: it happened
     # the participant each mention is most directly about (its subject, else the actor named
     # nearest before it): mentions about different ones are different events
     key_participants: set[str] = field(default_factory=set)

@@ -84,8 +84,11 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         self._lede_times(published)
         if published is not None:
             for draft in self.drafts:
-                if draft.time is None and not self._background(draft):
-                    # reported as news with no time of its own: the day of the report
+                quoted = draft.quote_segment is not None and draft.type not in ("Apology", "Plan")
+                if draft.time is None and not quoted and not self._background(draft):
+                    # reported as news with no time of its own: the day of the report (what a
+                    # speaker refers to in a quotation is not news, unless it is the apology or
+                    # the plan being made)
                     draft.time = TimeValue(published.isoformat(), "day", "(기사일)")
         return self.drafts
 
@@ -107,6 +110,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         self.drafts.append(draft)
 
     def _same_event(self, a: EventDraft, b: EventDraft) -> bool:
+        if a.factuality != b.factuality:
+            return False  # 화재가 났다 ... 추가 화재 가능성: the fire, and a possible one
         if a.time and b.time and a.time.value[:7] != b.time.value[:7]:
             return False
         published = self.doc.article.published
@@ -145,8 +150,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         return True
 
     def _causes_in_sentence(self, sentence: Sentence) -> None:
-        here = [i for i, d in enumerate(self.drafts)
-                if any(m.sentence == sentence.index for m in [d.trigger, *d.mentions])]
+        here = [i for i, d in enumerate(self.drafts) if d.factuality is None
+                and any(m.sentence == sentence.index for m in [d.trigger, *d.mentions])]
         for i in here:
             for j in here:
                 if i == j:
@@ -163,10 +168,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
 
     def _default_causes(self) -> None:
         caused = {j for d in self.drafts for j in d.causes}
-        physical = [i for i, d in enumerate(self.drafts) if d.type in PHYSICAL]
+        physical = [i for i, d in enumerate(self.drafts) if d.type in PHYSICAL and d.factuality is None]
         if physical:
             for j, d in enumerate(self.drafts):
-                if d.type in DISRUPTIONS and j not in caused:
+                if d.type in DISRUPTIONS and j not in caused and d.factuality is None:
                     self.drafts[physical[0]].causes.add(j)
 
     # -- output ---------------------------------------------------------------------------
@@ -194,6 +199,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 confidence=round(d.confidence, 2),
                 mentions=tuple(d.mentions),
                 causes=tuple(sorted(ids[j] for j in d.causes)),
+                factuality=d.factuality,
             ))
         return result
 

@@ -41,6 +41,32 @@ def spaced_company_words(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[froz
     return sides[0], sides[1]
 
 
+@lru_cache(maxsize=4)
+def facility_after_company(path: Path = DATA_DIR / "name_cues.yaml") -> frozenset[str]:
+    """Facility words that, spaced after a company, name its site (KB금융지주 본점)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("facility_after_company") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise KgError(f"{path}: rule facility_after_company: must be a list of words (fix the list)")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def credit_patterns(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[re.Pattern, ...]:
+    """Patterns around an outlet named in a photo credit, from ``credit_words``: (before, after)
+    for (사진=연합뉴스), /연합뉴스, "... 모습. 연합뉴스"; (bracket before, credit word after) for
+    [MBC 자료사진]."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("credit_words") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise KgError(f"{path}: rule credit_words: must be a list of words (fix the list)")
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return (re.compile(rf"(?:(?:{alt})\s*[=:/]\s*|[/=]\s*|[.!?]\s*)$"),
+            re.compile(rf"^(?:\s*(?:{alt}))*\s*(?:[)\]>]|$)"),
+            re.compile(r"[\[(<]\s*$"),
+            re.compile(rf"^(?:\s*(?:{alt}))+\s*[)\]>]"))
+
+
 class NameRules:
     """Mixed into ``EntityFinder``: the name-finding rules over one document."""
 
@@ -85,11 +111,13 @@ class NameRules:
                 continue
             if entry is None or self._in_dateline(token.start):
                 continue
+            if entry.type == "NewsOutlet" and self._credit(token.start, token.end):
+                continue  # (사진=연합뉴스): a photo credit, not an outlet the article is about
             if self._inside_longer_word(sentence, index):
                 continue  # 하이브 in 하이브리드: a name the user word cut out of a longer word
             if entry.type == "Product":
                 # a model name after the product: 토레스 EVX, 갤럭시 S25, 아이오닉 5 N
-                model = re.match(r" (?:[A-Z0-9][A-Za-z0-9+\-]{0,6})(?: [A-Z]{1,3})?(?![A-Za-z0-9가-힣])", self.text[token.end:token.end + 14])
+                model = re.match(r" (?:[A-Z0-9][A-Za-z0-9+\-]{0,6})(?: [A-Z]{1,3})?(?![A-Za-z0-9])(?![가-힣]{2})", self.text[token.end:token.end + 14])
                 if model and not self._overlaps(token.start, token.end + model.end()):
                     end = token.end + model.end()
                     name = self.text[token.start:end]
@@ -121,6 +149,15 @@ class NameRules:
                 start = prev.start
         return start, end
 
+    _COUNTRY_ABBREVIATIONS = frozenset(["미", "중", "일", "영", "독", "불", "러", "EU"])
+
+    def _country(self, word) -> bool:
+        """A country named without a particle (미국, 미, 중국): the owner of a public body after it."""
+        if word.particle or not word.stem:
+            return False
+        entry = self.lex.lookup(word.stem, ("Location",))
+        return word.stem in self._COUNTRY_ABBREVIATIONS or (entry is not None and entry.kind == "country")
+
     def _person_like(self, words, i: int) -> bool:
         """A three-syllable word of surname and given name ending like a district (정몽구, 최종구,
         김영주) followed by a title, or by an organisation and a title."""
@@ -133,6 +170,16 @@ class NameRules:
             if nxt.particle:
                 return False
         return False
+
+    def _credit(self, start: int, end: int) -> bool:
+        """An outlet named in a photo credit: (사진=연합뉴스), <사진=뉴시스>, [MBC 자료사진], /연합뉴스,
+        or alone after a caption's last sentence (... 본사 모습. 연합뉴스)."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        before, after, bracket, credit_after = credit_patterns()
+        head, tail = self.text[line_start:start], self.text[end:line_end]
+        return bool((before.search(head) and after.match(tail)) or (bracket.search(head) and credit_after.match(tail)))
 
     def _inside_longer_word(self, sentence: Sentence, index: int) -> bool:
         """A short name glued to a following noun that is no name cue is part of another word
@@ -184,6 +231,8 @@ class NameRules:
                                 and self.lex.by_key.get(prev.tokens[0].user_value or "", None) is not None
                                 and self.lex.by_key[prev.tokens[0].user_value].type == "Location"):
                             start = prev.start  # 오창 에너지플랜트: a place and a facility word
+                        elif etype == "Organization" and prev is not None and self._country(prev):
+                            start = prev.start  # 미 특허심판원, 미국 국제무역위원회: a country's body
                         elif len(head) < 2 or head in self.lex.generic_heads or first.tag not in ("NNG", "MAG", "XR"):
                             break
                         elif etype != "Company" or cue in self.lex.weak_cues:
@@ -197,10 +246,14 @@ class NameRules:
                     if prev.particle or not prev.stem or prev.tokens[0].tag not in _PROPER_TAGS:
                         break
                     prev_entry = self.lex.by_key.get(prev.tokens[0].user_value or "")
-                    if prev_entry and prev_entry.type not in ("Location",):
+                    prev_key = self._overlaps(prev.start, prev.start + len(prev.stem)) or ""
+                    if prev_key.startswith(("Company/", "Organization/")) and stem in facility_after_company():
+                        start, name = word.start, stem  # KB금융지주 본점: the company's site (owner below)
+                    elif prev_entry and prev_entry.type not in ("Location",):
                         break
-                    start = prev.start
-                    name = self.text[start:end]
+                    else:
+                        start = prev.start
+                        name = self.text[start:end]
                 else:
                     break
                 branch = False
@@ -219,7 +272,7 @@ class NameRules:
                 if etype == "Facility" and j >= 0:
                     before = words[j]
                     key_before = self._overlaps(before.start, before.start + len(before.stem))
-                    if key_before and key_before.startswith("Company/") and not before.particle:
+                    if key_before and key_before.startswith(("Company/", "Organization/")) and not before.particle:
                         owner = key_before
                         full = self.text[before.start:end]
                 key = self._key_for(etype, name) if owner is None else f"Facility/{owner.split('/', 1)[1]}/{normalize_name(name)}"

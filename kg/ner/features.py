@@ -74,6 +74,7 @@ class FeatureContext:
             for word in words:
                 cues.setdefault(word, CLASS_CODES[etype])
         self.cues = cues
+        self.cache: dict[tuple, tuple[str, ...]] = {}  # per-token features by (form, tag, gazetteer key)
 
 
 def _shape(form: str) -> str:
@@ -94,42 +95,16 @@ def _shape(form: str) -> str:
     return "".join(sorted(kinds))
 
 
-def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -> list[list[str]]:
-    """One list of feature strings per token; ``text`` is what the token offsets index."""
-    n = len(tokens)
-    forms = [t.form for t in tokens]
-    tags = [t.tag for t in tokens]
-    feats: list[list[str]] = []
-    for i, token in enumerate(tokens):
-        form, tag = forms[i], tags[i]
-        space_before = i == 0 or token.start > tokens[i - 1].end
-        space_after = i == n - 1 or tokens[i + 1].start > token.end
-        f = [
-            "b", "w=" + form, "t=" + tag, "t2=" + tag[:2], "p1=" + form[:1], "p2=" + form[:2],
-            "s1=" + form[-1:], "s2=" + form[-2:], "sh=" + _shape(form), "ln=" + str(min(len(form), 5)),
-            "sp=" + ("1" if space_before else "0") + ("1" if space_after else "0"),
-        ]
-        if i > 0:
-            f += ["w-1=" + forms[i - 1], "t-1=" + tags[i - 1], "t-1t=" + tags[i - 1] + "|" + tag]
-            if forms[i - 1] in ctx.titles:
-                f.append("ti-1")
-        else:
-            f.append("BOS")
-        if i > 1:
-            f.append("t-2=" + tags[i - 2])
-        if i < n - 1:
-            f += ["w+1=" + forms[i + 1], "t+1=" + tags[i + 1], "tt+1=" + tag + "|" + tags[i + 1]]
-            if forms[i + 1] in ctx.titles:
-                f.append("ti+1")
-            cue = ctx.cues.get(forms[i + 1])
-            if cue:
-                f.append("cue+1=" + cue)
-        else:
-            f.append("EOS")
-        if i < n - 2:
-            f.append("t+2=" + tags[i + 2])
-            if forms[i + 2] in ctx.titles:
-                f.append("ti+2")
+_CONTENT = ("NN", "SL", "SH", "SN", "XR", "XSN")  # tags a name's window may start and end with
+
+
+def _token_features(form: str, tag: str, user_value: str | None, ctx: FeatureContext) -> tuple[str, ...]:
+    """The features of a token on its own (cached per form, tag and gazetteer key)."""
+    key = (form, tag, user_value)
+    cached = ctx.cache.get(key)
+    if cached is None:
+        f = ["b", "w=" + form, "t=" + tag, "t2=" + tag[:2], "p1=" + form[:1], "p2=" + form[:2],
+             "s1=" + form[-1:], "s2=" + form[-2:], "sh=" + _shape(form), "ln=" + str(min(len(form), 5))]
         if form in ctx.titles:
             f.append("ti")
         cue = ctx.cues.get(form)
@@ -137,19 +112,64 @@ def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -
             f.append("cue=" + cue)
         if tag == "NNP" and 2 <= len(form) <= 4 and (form[:1] in ctx.surnames or form[:2] in ctx.surnames):
             f.append("sn")
-        if token.user_value:
-            f.append("uv=" + ctx.gazetteer_keys.get(token.user_value, "?"))
+        if user_value:
+            f.append("uv=" + ctx.gazetteer_keys.get(user_value, "?"))
+        cached = ctx.cache[key] = tuple(f)
+    return cached
+
+
+def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -> list[list[str]]:
+    """One list of feature strings per token; ``text`` is what the token offsets index."""
+    n = len(tokens)
+    forms = [t.form for t in tokens]
+    tags = [t.tag for t in tokens]
+    titles, cues = ctx.titles, ctx.cues
+    feats: list[list[str]] = []
+    for i, token in enumerate(tokens):
+        form, tag = forms[i], tags[i]
+        f = list(_token_features(form, tag, token.user_value, ctx))
+        space_before = i == 0 or token.start > tokens[i - 1].end
+        space_after = i == n - 1 or tokens[i + 1].start > token.end
+        f.append("sp=" + ("1" if space_before else "0") + ("1" if space_after else "0"))
+        if i > 0:
+            f += ["w-1=" + forms[i - 1], "t-1=" + tags[i - 1], "t-1t=" + tags[i - 1] + "|" + tag]
+            if forms[i - 1] in titles:
+                f.append("ti-1")
+        else:
+            f.append("BOS")
+        if i > 1:
+            f.append("t-2=" + tags[i - 2])
+        if i < n - 1:
+            f += ["w+1=" + forms[i + 1], "t+1=" + tags[i + 1], "tt+1=" + tag + "|" + tags[i + 1]]
+            if forms[i + 1] in titles:
+                f.append("ti+1")
+            cue = cues.get(forms[i + 1])
+            if cue:
+                f.append("cue+1=" + cue)
+        else:
+            f.append("EOS")
+        if i < n - 2:
+            f.append("t+2=" + tags[i + 2])
+            if forms[i + 2] in titles:
+                f.append("ti+2")
         feats.append(f)
-    # gazetteer membership over windows of 1-3 tokens
+    # gazetteer membership over windows of 1-3 tokens that start and end with a content token
+    content = [tag.startswith(_CONTENT) for tag in tags]
+    forms_table, gazetteer = ctx.forms, ctx.gazetteer
     for j in range(n):
+        if not content[j]:
+            continue
+        start = tokens[j].start
+        end = tokens[j].end
         for size in (1, 2, 3):
             k = j + size - 1
             if k >= n:
                 break
-            surface = _fold(text[tokens[j].start:max(t.end for t in tokens[j:k + 1])])
-            if not surface:
+            end = max(end, tokens[k].end)
+            if not content[k]:
                 continue
-            for name, table in (("kl", ctx.forms), ("gz", ctx.gazetteer)):
+            surface = text[start:end].replace(" ", "").casefold()
+            for name, table in (("kl", forms_table), ("gz", gazetteer)):
                 code = table.get(surface)
                 if code is None:
                     continue
