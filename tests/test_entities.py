@@ -268,3 +268,12 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
 ])
 def test_entities_compound_and_bounded_names(run, body, etype, name):
     assert name in names(run(body), etype)
+
+
+def test_entities_title_heading_a_list_of_names_is_held_by_each(run):
+    body = ("한빛전자는 이사회를 열었다. 이사회에는 신임 사외이사인 박서연 한빛대 교수, 정우성 누리대 교수, "
+            "최다인 법무법인 한길 변호사 등이 참석했다.")
+    held = {(p, o, t) for p, o, t, _ in positions(run(body))}
+    for person in ("박서연", "정우성", "최다인"):
+        assert (person, "한빛전자", "사외이사") in held, held
+    assert ("최다인", "법무법인 한길", "변호사") in held

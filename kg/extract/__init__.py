@@ -107,8 +107,13 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
             if claim.title.kind == "media":
                 org = publisher
             else:
-                known = [c.organization for c in claims if c.person == claim.person and c.organization]
+                outside = ("academic", "legal")  # a professor's university is not the board they sit on
+                known = [c.organization for c in claims if c.person == claim.person and c.organization
+                         and (c.title.kind not in outside or claim.title.kind in outside)]
                 nearby = _company_near(entities, document, claim.evidence)
+                if any(c.organization == nearby and c.person != claim.person and c.evidence.sentence == claim.evidence.sentence
+                       for c in claims):
+                    nearby = None  # 윤세리 법무법인 율촌 변호사, 이창양 ...: another person's organisation
                 if known:
                     org = known[0]
                 elif claim.title.kind in ("executive", "board") and nearby:

@@ -98,6 +98,7 @@ class PeopleRules:
     def _titles(self, sentence: Sentence) -> None:
         """Name-title patterns: NAME [ORG] [modifiers] TITLE and ORG NAME TITLE."""
         words = self.words[sentence.index]
+        list_head, list_end = None, -1  # a title heading a list of names, and where the last item ended
         for i, word in enumerate(words):
             split = self.lex.title_of(word.stem)
             if split is None or i == 0 or self._in_dateline(word.start):
@@ -189,12 +190,25 @@ class PeopleRules:
             title_word = word.stem[len(prefix):] if org_in_word else word.stem
             title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
             self.positions.append(PositionClaim(key, org, title, title_text, evidence))
-            # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name
+            # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name;
+            # 신임 사외이사인 A 서울대 교수, B 한빛대 교수 등: it heads the whole list of names
             if j >= 1 and words[j - 1].particle in ("인", "이자"):
                 earlier = self.lex.title_of(words[j - 1].stem)
                 if earlier and earlier[1].canonical != title.canonical:
                     prefix_org = self._org_at(words[j - 2]) if j >= 2 else None
-                    self.positions.append(PositionClaim(key, prefix_org or org, earlier[1], words[j - 1].stem, evidence))
+                    # a professor's or lawyer's own employer is not where they sit on a board
+                    same = org if title.kind not in self._OUTSIDE_KINDS or earlier[1].kind in self._OUTSIDE_KINDS else None
+                    list_head = (earlier[1], words[j - 1].stem, prefix_org)
+                    self.positions.append(PositionClaim(key, prefix_org or same, earlier[1], words[j - 1].stem, evidence))
+                else:
+                    list_head = None
+            elif list_head is not None and re.fullmatch(r"\s*,\s*", self.text[list_end:name_word.start]):
+                head_title, head_text, head_org = list_head
+                same = org if title.kind not in self._OUTSIDE_KINDS or head_title.kind in self._OUTSIDE_KINDS else None
+                self.positions.append(PositionClaim(key, head_org or same, head_title, head_text, evidence))
+            else:
+                list_head = None
+            list_end = title_end
             # 최고재무책임자(CFO·부사장): the titles in brackets are held too
             bracket = re.match(r"\(([^)]{1,30})\)", self.text[word.start + len(word.stem):word.end + 20])
             if bracket:
@@ -205,6 +219,7 @@ class PeopleRules:
         self._bracketed_titles(sentence)
 
     _JOINT = frozenset(["공동", "각자", "단독"])
+    _OUTSIDE_KINDS = frozenset(["academic", "legal"])
     _UNIT = re.compile(r"(?:실|팀|본부|부문|사업부|센터|담당)$")  # IR실 실장: a unit, not an organisation
 
     def _after_bracket(self, word: Word) -> Word | None:
