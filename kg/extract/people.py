@@ -140,15 +140,15 @@ class PeopleRules:
                     name_word = w
                     break
                 key = self._org_at(w)
-                if key and org is None:
-                    org = key
+                if key and (org is None or key == org):
+                    org = key  # (the same organisation over two words: 법무법인 율촌)
                     j -= 1
                     continue
                 if self._proper_word(w) and org is None and unknown_org is None and not self._UNIT.search(w.stem):
                     unknown_org = w
                     j -= 1
                     continue
-                if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2:
+                if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2 and org is None:
                     if unit_start is None or unit_start == words[j + 1].start:
                         unit_start = w.start
                     j -= 1  # a unit or function before the title (재무담당 전무, 경영지원본부장)
@@ -229,7 +229,9 @@ class PeopleRules:
             return None
         start = word.start + cut + 1
         tokens = [t for t in word.tokens if t.start >= start]
-        return _make_word(tokens, self.text) if tokens else None
+        if not tokens or re.match(r"[가-힣]모?씨", word.text[cut + 1:]):
+            return None  # (김씨를: a surname only
+        return _make_word(tokens, self.text)
 
     _BRACKETED = re.compile(r"\((?P<title>[가-힣]{2,8}) (?P<names>[가-힣]{2,4}(?:[·,] ?[가-힣]{2,4})*)\)")
 
