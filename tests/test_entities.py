@@ -253,3 +253,18 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
     ex = run(body)
     facility = next(e for e in ex.entities if e.type == "Facility" and e.name == site)
     assert ex.entity(facility.owner).name == owner
+
+
+@pytest.mark.parametrize("body,etype,name", [
+    # a country before a public body is part of its name; a market keeps its own name
+    ("미 특허심판원은 특허 무효 심판을 개시했다.", "Organization", "미 특허심판원"),
+    ("회사는 미국 나스닥에 상장했다.", "Organization", "나스닥"),
+    # a descriptor before an unknown company is not part of its name
+    ("미국 지주회사 누리벤처스는 지분을 사들였다.", "Company", "누리벤처스"),
+    # a product with its model number, before a particle
+    ("전기차 아이오닉 5와 코나를 생산한다.", "Product", "아이오닉 5"),
+    # company words that are weak cues still make a name after a proper noun
+    ("한진관광은 여행 상품을 줄였다.", "Company", "한진관광"),
+])
+def test_entities_compound_and_bounded_names(run, body, etype, name):
+    assert name in names(run(body), etype)

@@ -117,7 +117,7 @@ class NameRules:
                 continue  # 하이브 in 하이브리드: a name the user word cut out of a longer word
             if entry.type == "Product":
                 # a model name after the product: 토레스 EVX, 갤럭시 S25, 아이오닉 5 N
-                model = re.match(r" (?:[A-Z0-9][A-Za-z0-9+\-]{0,6})(?: [A-Z]{1,3})?(?![A-Za-z0-9가-힣])", self.text[token.end:token.end + 14])
+                model = re.match(r" (?:[A-Z0-9][A-Za-z0-9+\-]{0,6})(?: [A-Z]{1,3})?(?![A-Za-z0-9])(?![가-힣]{2})", self.text[token.end:token.end + 14])
                 if model and not self._overlaps(token.start, token.end + model.end()):
                     end = token.end + model.end()
                     name = self.text[token.start:end]
@@ -148,6 +148,15 @@ class NameRules:
                     and (prev.start == sentence.start or not self.text[prev.start - 1].isalnum()):
                 start = prev.start
         return start, end
+
+    _COUNTRY_ABBREVIATIONS = frozenset(["미", "중", "일", "영", "독", "불", "러", "EU"])
+
+    def _country(self, word) -> bool:
+        """A country named without a particle (미국, 미, 중국): the owner of a public body after it."""
+        if word.particle or not word.stem:
+            return False
+        entry = self.lex.lookup(word.stem, ("Location",))
+        return word.stem in self._COUNTRY_ABBREVIATIONS or (entry is not None and entry.kind == "country")
 
     def _person_like(self, words, i: int) -> bool:
         """A three-syllable word of surname and given name ending like a district (정몽구, 최종구,
@@ -222,6 +231,8 @@ class NameRules:
                                 and self.lex.by_key.get(prev.tokens[0].user_value or "", None) is not None
                                 and self.lex.by_key[prev.tokens[0].user_value].type == "Location"):
                             start = prev.start  # 오창 에너지플랜트: a place and a facility word
+                        elif etype == "Organization" and prev is not None and self._country(prev):
+                            start = prev.start  # 미 특허심판원, 미국 국제무역위원회: a country's body
                         elif len(head) < 2 or head in self.lex.generic_heads or first.tag not in ("NNG", "MAG", "XR"):
                             break
                         elif etype != "Company" or cue in self.lex.weak_cues:
@@ -236,7 +247,7 @@ class NameRules:
                         break
                     prev_entry = self.lex.by_key.get(prev.tokens[0].user_value or "")
                     prev_key = self._overlaps(prev.start, prev.start + len(prev.stem)) or ""
-                    if prev_key.startswith("Company/") and stem in facility_after_company():
+                    if prev_key.startswith(("Company/", "Organization/")) and stem in facility_after_company():
                         start, name = word.start, stem  # KB금융지주 본점: the company's site (owner below)
                     elif prev_entry and prev_entry.type not in ("Location",):
                         break
@@ -261,7 +272,7 @@ class NameRules:
                 if etype == "Facility" and j >= 0:
                     before = words[j]
                     key_before = self._overlaps(before.start, before.start + len(before.stem))
-                    if key_before and key_before.startswith("Company/") and not before.particle:
+                    if key_before and key_before.startswith(("Company/", "Organization/")) and not before.particle:
                         owner = key_before
                         full = self.text[before.start:end]
                 key = self._key_for(etype, name) if owner is None else f"Facility/{owner.split('/', 1)[1]}/{normalize_name(name)}"

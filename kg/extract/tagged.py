@@ -14,6 +14,7 @@ import re
 
 from ..lexicon import normalize_name
 from ..model import Sentence
+from ..ner.features import CODE_CLASSES
 
 __all__ = ["add_tagged_names", "MIN_CONFIDENCE"]
 
@@ -48,16 +49,19 @@ def add_tagged_names(finder, tagger, sentence: Sentence) -> None:
         name = text[start:end]
         if not _NAME.fullmatch(name) or len(name) < 2 or finder._in_dateline(start):
             continue
-        if tagger.context.forms.get(name.replace(" ", "").casefold()) == "X":
+        seen_as = tagger.context.forms.get(name.replace(" ", "").casefold())
+        if seen_as == "X":
             continue  # a word KLUE's annotators saw and did not call a name (한국어, 노조 위원장)
+        if seen_as is not None and CODE_CLASSES[seen_as] != etype:
+            etype = CODE_CLASSES[seen_as]  # the type annotators gave the form (이베이: a company)
         if any(name == cue for cues in lex.cues.values() for cue in cues):
             continue  # a bare cue word (노조, 공장)
         if name in lex.not_names or name in lex.titles or lex.title_of(name.split()[-1]):
             continue
         if end < len(text) and re.match(r"[가-힣]", text[end]) and _inside_word(sentence, end):
             continue  # the span ends inside a longer word
-        if etype == "Organization":
-            start = _with_place_before(finder, words, start)  # 미국 국제무역위원회, 울산 공장
+        if etype == "Organization" and lex.lookup(name) is None and lex.cue_of("Organization", name):
+            start = _with_place_before(finder, words, start)  # 미국 국제무역위원회, 미 특허심판원
             name = text[start:end]
         if finder._overlaps(start, end) and not finder._absorb_locations(start, end, spaced_names=True):
             continue
@@ -139,6 +143,15 @@ def _trim_known_head(finder, start: int, end: int, etype: str) -> tuple[int, int
         return start, end
     head = name.split(" ", 1)[0]
     entry = finder.lex.lookup(head)
+    if etype in ("Company", "Organization") and (entry is None or entry.type == "Location"):
+        # 미국 지주회사 포워드벤처스: the company is the last words, from the one with a cue
+        parts = name.split(" ")
+        for k in range(len(parts) - 1, 0, -1):
+            before = " ".join(parts[:k])
+            if finder.lex.lookup(parts[k - 1], ("Location",)) or finder.lex.descriptor_patterns["Company"].search(parts[k - 1]) \
+                    or parts[k - 1] in finder.lex.generic_heads:
+                return start + len(before) + 1, end
+        return start, end
     if entry is None or entry.type == "Location":
         return start, end
     if etype == "Organization":
