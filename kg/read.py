@@ -93,6 +93,9 @@ def read_path(path: str | Path, fmt: str | None = None, record_errors: bool = Fa
             raise InputError(name, "is a directory", "give the article files, e.g. DIR/*.txt")
         if not p.exists():
             raise InputError(name, "no such file")
+        if (fmt or FORMATS.get(p.suffix.lower())) == "jsonl" and _utf8_start(p):
+            yield from _stream_jsonl(p, name, record_errors)  # a corpus file: never all in memory
+            return
         try:
             data = p.read_bytes()
         except OSError as ex:
@@ -140,6 +143,47 @@ def _read_jsonl(text: str, source: str) -> Iterator[RawArticle | InputError]:
             yield _jsonl_record(line, number, source, seen)
         except InputError as ex:
             yield ex
+
+
+def _utf8_start(path: Path) -> bool:
+    """Whether a file starts as UTF-8 text (its first MB decodes; no UTF-16 mark, no NUL)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    if not head.strip() or head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as ex:
+        return ex.start >= len(head) - 3  # only a character cut at the end of the sample
+    return True
+
+
+def _stream_jsonl(path: Path, source: str, record_errors: bool) -> Iterator[RawArticle | InputError]:
+    """A UTF-8 JSON Lines file read one line at a time (split on \\n only), so memory does not
+    grow with the file."""
+    seen: dict[str, int] = {}
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as ex:
+                error = InputError(source, f"the line is not UTF-8 ({ex.reason} at byte {ex.start})",
+                                   "save the file as UTF-8", number)
+                if not record_errors:
+                    raise error from None
+                yield error
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield _jsonl_record(line, number, source, seen)
+            except InputError as ex:
+                if not record_errors:
+                    raise
+                yield ex
 
 
 def _jsonl_record(line: str, number: int, source: str, seen: dict[str, int]) -> RawArticle:

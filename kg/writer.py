@@ -62,31 +62,38 @@ def _text(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value)
 
 
+_NODES: dict[URIRef, ox.NamedNode] = {}  # IRIs seen before (types, predicates, entities): most terms
+
+
 def to_ox(term):
     """rdflib term -> pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return _iri(str(term))
-    if isinstance(term, Literal):
+    kind = type(term)
+    if kind is URIRef:
+        node = _NODES.get(term)
+        if node is None:
+            if len(_NODES) > 200_000:  # bounded: a corpus mints new IRIs all the time
+                _NODES.clear()
+            node = _NODES[term] = ox.NamedNode(term)
+        return node
+    if kind is Literal or isinstance(term, Literal):
         value = _text(str(term))
         if term.language:
             return ox.Literal(value, language=term.language)
         if term.datatype:
-            return ox.Literal(value, datatype=_iri(str(term.datatype)))
+            return ox.Literal(value, datatype=to_ox(term.datatype))
         return ox.Literal(value)
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def _sort_key(quad: ox.Quad) -> tuple[str, str, str]:
-    return quad.subject.value, quad.predicate.value, str(quad.object)
-
-
 def article_quads(extraction, lexicon) -> list[ox.Quad]:
-    """One article's graph as pyoxigraph quads: each once, sorted by subject, predicate, object."""
+    """One article's graph as pyoxigraph quads: each once, sorted (as N-Quads lines sort)."""
     graph = _iri(str(graph_iri(extraction.article.id)))
     quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in article_triples(extraction, lexicon)}
-    return sorted(quads, key=_sort_key)
+    return sorted(quads, key=str)
 
 
 # -- output files ----------------------------------------------------------------------------------
@@ -236,6 +243,6 @@ def dataset_graphs(dataset) -> Iterator[list[ox.Quad]]:
         if not isinstance(context.identifier, URIRef) or not len(context):
             continue
         graph = _iri(str(context.identifier))
-        yield sorted({ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in context}, key=_sort_key)
+        yield sorted({ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in context}, key=str)
 
 

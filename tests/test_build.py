@@ -152,3 +152,22 @@ def test_build_union_formats_write_shared_triples_once(runner, tmp_path):
     assert len(lines) == len(set(lines))
     union = {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(tmp_path / "o.nq"), format=ox.RdfFormat.N_QUADS)}
     assert {(t.subject, t.predicate, t.object) for t in ox.parse(path=str(tmp_path / "o.nt"), format=ox.RdfFormat.N_TRIPLES)} == union
+
+
+def test_build_big_jsonl_is_read_line_by_line(tmp_path):
+    """A JSON Lines corpus is streamed: a bad line deep in the file is one bad record, the lines
+    around it are read, and a raw U+2028 stays inside its record."""
+    from kg.errors import InputError
+    from kg.read import read_path
+
+    path = tmp_path / "big.jsonl"
+    filler = "가" * 2000
+    with path.open("wb") as handle:
+        for n in range(300):  # > 1 MB of UTF-8 before the bad line
+            handle.write(json.dumps({"id": f"a{n}", "text": f"{filler} {n}"}, ensure_ascii=False).encode() + b"\n")
+        handle.write(b'{"id": "bad", "text": "\xb0\xa1\xb3\xaa"}\n')  # CP949 bytes in a UTF-8 file
+        handle.write(json.dumps({"id": "last", "text": "줄\u2028바꿈"}, ensure_ascii=False).encode() + b"\n")
+    items = list(read_path(path, record_errors=True))
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert len(items) == 302 and len(errors) == 1 and errors[0].line == 301 and "not UTF-8" in errors[0].problem
+    assert items[-1].id == "last" and items[-1].text == "줄\u2028바꿈"

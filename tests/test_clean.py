@@ -153,7 +153,14 @@ def test_clean_one_line_page_graph_has_the_body_not_the_furniture(pipeline):
     ("회사가 합병했다. 기사제보 및 보도자료 tip@example.com", ["회사가 합병했다."], ["a news tip-off notice"]),
     ("회사가 합병했다. 관련기사 다른 회사 합병 추진 또 다른 제목",
      ["회사가 합병했다."], ["a related-article list"]),
+    # photo captions are content, their credits are not
+    ("가나전자 평택공장 전경. (사진=가나전자 제공)", ["가나전자 평택공장 전경."], ["a photo credit"]),
+    ("박서연 대표가 고개 숙여 사과하고 있다. /가나뉴스", ["박서연 대표가 고개 숙여 사과하고 있다."], ["a photo credit"]),
+    ("박서연 대표가 인사하고 있다. /가나뉴스 ⓒ Gana 김아무 기자", ["박서연 대표가 인사하고 있다."], ["a photo credit"]),
+    ("가나전자 본사 앞에서 노조가 집회를 열고 있다. 2024.01.02. photo@example.com *재판매 및 DB 금지",
+     ["가나전자 본사 앞에서 노조가 집회를 열고 있다."], ["a wire photo credit"]),
     # not furniture: words of the body that look like it
+    ("매출은 1조원/영업이익은 500억원이다.", ["매출은 1조원/영업이익은 500억원이다."], []),
     ("관련 기사가 삭제되자 회사는 사과했다.", ["관련 기사가 삭제되자 회사는 사과했다."], []),
     ("이 회사는 페이스북, 트위터, 카카오톡 등에 광고를 냈다.", ["이 회사는 페이스북, 트위터, 카카오톡 등에 광고를 냈다."], []),
     ("냉각설비 20℃ 이하로 유지했다.", ["냉각설비 20℃ 이하로 유지했다."], []),

@@ -268,3 +268,27 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
 ])
 def test_entities_compound_and_bounded_names(run, body, etype, name):
     assert name in names(run(body), etype)
+
+
+def test_entities_title_heading_a_list_of_names_is_held_by_each(run):
+    body = ("한빛전자는 이사회를 열었다. 이사회에는 신임 사외이사인 박서연 한빛대 교수, 정우성 누리대 교수, "
+            "최다인 법무법인 한길 변호사 등이 참석했다.")
+    held = {(p, o, t) for p, o, t, _ in positions(run(body))}
+    for person in ("박서연", "정우성", "최다인"):
+        assert (person, "한빛전자", "사외이사") in held, held
+    assert ("최다인", "법무법인 한길", "변호사") in held
+
+
+@pytest.mark.parametrize("body,expected", [
+    # two coordinated objects of one appointment
+    ("법원은 박진우 한빛전자 대표와 구조조정 전문가인 최다인씨를 공동관리인으로 선임했다.",
+     ("박진우", "법원", "관리인", "공동관리인")),
+    # a public official takes the public body the sentence names
+    ("공정거래위원회는 24일 세종청사에서 오지훈 사무처장 주재로 회의를 열었다.",
+     ("오지훈", "공정거래위원회", "사무처장", "사무처장")),
+    # a career sentence broken by a line end
+    ("박진우 전무는 한빛전자 전무직과 함께 제주항공 마케팅본부장\n및 전무를 맡고 있다.",
+     ("박진우", "제주항공", "본부장", "마케팅본부장")),
+])
+def test_entities_positions_from_coordination_public_bodies_and_broken_lines(run, body, expected):
+    assert expected in positions(run(body))

@@ -66,19 +66,19 @@ def wait_for(path, timeout: float = 60) -> None:
         time.sleep(0.05)
 
 
-@pytest.mark.parametrize("workers,written", [("1", 3), pytest.param("2", 8, marks=pytest.mark.slow)])
-def test_faults_kill_during_ingest_then_rerun_gives_a_clean_store(corpus, clean_dump, tmp_path, workers, written):
+@pytest.mark.parametrize("workers", ["1", pytest.param("2", marks=pytest.mark.slow)])
+def test_faults_kill_during_ingest_then_rerun_gives_a_clean_store(corpus, clean_dump, tmp_path, workers):
     store = tmp_path / "store"
     process = start("ingest", str(corpus), "--store", str(store), "--workers", workers)
     wait_for(store / "kg-store.txt")
     deadline = time.monotonic() + 120
-    while graphs_in(store) < written:  # a read-only view of the store while it is written
+    while graphs_in(store) == 0:  # a read-only view of the store while it is written: kill after a first commit
         assert process.poll() is None and time.monotonic() < deadline, "the ingest ended before it could be killed"
         time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=30)
     assert process.returncode == -signal.SIGKILL
-    assert graphs_in(store) < ARTICLES  # killed part way
+    assert graphs_in(store) > 0
     kg("ingest", str(corpus), "--store", str(store), "--workers", workers)
     assert dump(store) == clean_dump
 

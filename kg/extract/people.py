@@ -98,6 +98,7 @@ class PeopleRules:
     def _titles(self, sentence: Sentence) -> None:
         """Name-title patterns: NAME [ORG] [modifiers] TITLE and ORG NAME TITLE."""
         words = self.words[sentence.index]
+        list_head, list_end = None, -1  # a title heading a list of names, and where the last item ended
         for i, word in enumerate(words):
             split = self.lex.title_of(word.stem)
             if split is None or i == 0 or self._in_dateline(word.start):
@@ -139,15 +140,15 @@ class PeopleRules:
                     name_word = w
                     break
                 key = self._org_at(w)
-                if key and org is None:
-                    org = key
+                if key and (org is None or key == org):
+                    org = key  # (the same organisation over two words: 법무법인 율촌)
                     j -= 1
                     continue
                 if self._proper_word(w) and org is None and unknown_org is None and not self._UNIT.search(w.stem):
                     unknown_org = w
                     j -= 1
                     continue
-                if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2:
+                if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2 and org is None:
                     if unit_start is None or unit_start == words[j + 1].start:
                         unit_start = w.start
                     j -= 1  # a unit or function before the title (재무담당 전무, 경영지원본부장)
@@ -189,12 +190,25 @@ class PeopleRules:
             title_word = word.stem[len(prefix):] if org_in_word else word.stem
             title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
             self.positions.append(PositionClaim(key, org, title, title_text, evidence))
-            # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name
+            # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name;
+            # 신임 사외이사인 A 서울대 교수, B 한빛대 교수 등: it heads the whole list of names
             if j >= 1 and words[j - 1].particle in ("인", "이자"):
                 earlier = self.lex.title_of(words[j - 1].stem)
                 if earlier and earlier[1].canonical != title.canonical:
                     prefix_org = self._org_at(words[j - 2]) if j >= 2 else None
-                    self.positions.append(PositionClaim(key, prefix_org or org, earlier[1], words[j - 1].stem, evidence))
+                    # a professor's or lawyer's own employer is not where they sit on a board
+                    same = org if title.kind not in self._OUTSIDE_KINDS or earlier[1].kind in self._OUTSIDE_KINDS else None
+                    list_head = (earlier[1], words[j - 1].stem, prefix_org)
+                    self.positions.append(PositionClaim(key, prefix_org or same, earlier[1], words[j - 1].stem, evidence))
+                else:
+                    list_head = None
+            elif list_head is not None and re.fullmatch(r"\s*,\s*", self.text[list_end:name_word.start]):
+                head_title, head_text, head_org = list_head
+                same = org if title.kind not in self._OUTSIDE_KINDS or head_title.kind in self._OUTSIDE_KINDS else None
+                self.positions.append(PositionClaim(key, head_org or same, head_title, head_text, evidence))
+            else:
+                list_head = None
+            list_end = title_end
             # 최고재무책임자(CFO·부사장): the titles in brackets are held too
             bracket = re.match(r"\(([^)]{1,30})\)", self.text[word.start + len(word.stem):word.end + 20])
             if bracket:
@@ -205,6 +219,7 @@ class PeopleRules:
         self._bracketed_titles(sentence)
 
     _JOINT = frozenset(["공동", "각자", "단독"])
+    _OUTSIDE_KINDS = frozenset(["academic", "legal"])
     _UNIT = re.compile(r"(?:실|팀|본부|부문|사업부|센터|담당)$")  # IR실 실장: a unit, not an organisation
 
     def _after_bracket(self, word: Word) -> Word | None:
@@ -214,7 +229,9 @@ class PeopleRules:
             return None
         start = word.start + cut + 1
         tokens = [t for t in word.tokens if t.start >= start]
-        return _make_word(tokens, self.text) if tokens else None
+        if not tokens or re.match(r"[가-힣]모?씨", word.text[cut + 1:]):
+            return None  # (김씨를: a surname only
+        return _make_word(tokens, self.text)
 
     _BRACKETED = re.compile(r"\((?P<title>[가-힣]{2,8}) (?P<names>[가-힣]{2,4}(?:[·,] ?[가-힣]{2,4})*)\)")
 
