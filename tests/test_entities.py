@@ -292,3 +292,16 @@ def test_entities_title_heading_a_list_of_names_is_held_by_each(run):
 ])
 def test_entities_positions_from_coordination_public_bodies_and_broken_lines(run, body, expected):
     assert expected in positions(run(body))
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a second post joined by 겸, and an age in brackets after the name
+    ("오지훈(61) 한빛전자 회장 겸 한국경제인협회 부회장이 사과했다.", ("오지훈", "한국경제인협회", "부회장", "부회장")),
+    ("오지훈(61) 한빛전자 회장 겸 한국경제인협회 부회장이 사과했다.", ("오지훈", "한빛전자", "회장", "회장")),
+    # a foreign name in Hangul before an organisation and a title
+    ("행사에는 마크 스튜어트 스텔란티스 최고운영책임자(COO)가 참석했다.", ("마크 스튜어트", "스텔란티스", "COO", "최고운영책임자")),
+    # a division head
+    ("신종균 삼성전자 IM담당(사장)은 신제품을 소개했다.", ("신종균", "삼성전자", "담당", "IM담당")),
+])
+def test_entities_people_beyond_name_and_title(run, body, expected):
+    assert expected in positions(run(body))

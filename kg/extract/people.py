@@ -123,6 +123,10 @@ class PeopleRules:
                     if inner is not None and self._is_name(inner) == "full":
                         name_word, kind = inner, "full"  # 사외이사 2인(추영재 사외이사
                         break
+                    outer = self._before_bracket(w)
+                    if outer is not None and self._is_name(outer) == "full":
+                        name_word, kind = outer, "full"  # 이장한(65) 종근당 회장, 김모(52·구속기소) 대표
+                        break
                     key = self._overlaps(w.start, w.start + len(w.stem)) if w.stem and w.text[0] != "(" else None
                     if key and key.split("/", 1)[0] in ("Company", "Organization") and org is None:
                         org = key  # 엔씨소프트(036570) 대표이사
@@ -186,6 +190,8 @@ class PeopleRules:
             if existing and not existing.startswith("Person/"):
                 continue
             key = f"Person/{normalize_name(name_word.text)}"
+            if existing and existing != key:
+                self._drop_inside(name_word.start, name_word.end, "Person/")  # 마크 -> 마크 스튜어트
             self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
             title_word = word.stem[len(prefix):] if org_in_word else word.stem
             title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
@@ -209,6 +215,18 @@ class PeopleRules:
             else:
                 list_head = None
             list_end = title_end
+            # 종근당 회장 겸 전국경제인연합회 부회장: a second post joined by 겸
+            if i + 2 < len(words) and words[i + 1].text == "겸":
+                k = i + 2
+                second_org = self._org_at(words[k]) if k + 1 < len(words) else None
+                if second_org:
+                    k += 1
+                second = self.lex.title_of(words[k].stem)
+                if second and (second_org or not second[0]):
+                    second_end = words[k].start + len(words[k].stem)
+                    self.positions.append(PositionClaim(key, second_org or org, second[1], words[k].stem[len(second[0]):]
+                                                        if second_org is None else words[k].stem, Mention(
+                        name_word.start, second_end, self.text[name_word.start:second_end], sentence.index, 0.8, "title")))
             # 최고재무책임자(CFO·부사장): the titles in brackets are held too
             bracket = re.match(r"\(([^)]{1,30})\)", self.text[word.start + len(word.stem):word.end + 20])
             if bracket:
@@ -232,6 +250,15 @@ class PeopleRules:
         if not tokens or re.match(r"[가-힣]모?씨", word.text[cut + 1:]):
             return None  # (김씨를: a surname only
         return _make_word(tokens, self.text)
+
+    def _before_bracket(self, word: Word) -> Word | None:
+        """The part of a word before a bracket that closes in it (이장한(65) -> 이장한), if any."""
+        cut = word.text.find("(")
+        if cut <= 0 or ")" not in word.text[cut:]:
+            return None
+        end = word.start + cut
+        tokens = [t for t in word.tokens if t.end <= end]
+        return _make_word(tokens, self.text) if tokens else None
 
     _BRACKETED = re.compile(r"\((?P<title>[가-힣]{2,8}) (?P<names>[가-힣]{2,4}(?:[·,] ?[가-힣]{2,4})*)\)")
 
@@ -297,10 +324,10 @@ class PeopleRules:
                 continue
             first, second = words[end - 1], words[end]
             if all(not w.particle and re.fullmatch(r"[가-힣]{2,5}", w.text) and w.tokens[0].tag == "NNP"
-                   and self._overlaps(w.start, w.end) is None and w.text not in self.lex.not_names
+                   and (self._overlaps(w.start, w.end) or "Person/").startswith("Person/") and w.text not in self.lex.not_names
                    and self.lex.lookup(w.text) is None for w in (first, second)):
-                if self._is_name(first) or self._is_name(second):
-                    return None  # Korean names are handled as such
+                if (self._is_name(first) and len(first.text) > 2) or self._is_name(second):
+                    return None  # Korean names are handled as such (마크 스튜어트 is no 마크)
                 span_text = self.text[first.start:second.end]
                 return Word(first.start, second.end, span_text, first.tokens + second.tokens, second.end)
         return None
