@@ -23,7 +23,7 @@ __all__ = ["add_tagged_names", "MIN_CONFIDENCE"]
 MIN_CONFIDENCE = {"Person": 0.6, "Organization": 0.6, "Company": 0.6, "Location": 0.6,
                   "Facility": 0.7, "Product": 0.7, "NewsOutlet": 0.8}
 
-_PUBLIC_BODY = re.compile(r"[가-힣]{2,}(?:부|청|처|원|단)$")  # 미래창조과학부, 중부지방고용노동청
+_PUBLIC_BODY = re.compile(r"(?<=[가-힣]{2})(?:부|청|처|원|단)$")  # 미래창조과학부, 중부지방고용노동청
 _PLACE = re.compile(r"[가-힣](?:동|리|시|도|주|읍|면|군|구|가)$")  # 사북리, 어진동: districts
 _NAME = re.compile(r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.·\- ]*[가-힣A-Za-z0-9]|[A-Z]")
 _PERSON = re.compile(r"[가-힣]{2,4}|[가-힣]{2,5}(?: [가-힣]{1,6}){1,2}")
