@@ -100,3 +100,10 @@ def test_quotes_headline_reaction_is_not_the_subjects(pipeline):
 def test_quotes_people_no_entity_stands_for(quotes):
     found = quotes("제목입니다" + BODY + "김철수 한빛전자 대표가 5일 사과했다. 누리꾼들은 \"이제라도 사과해서 다행\"이라는 반응을 보였다.")
     assert all(not q.startswith("이제라도") for _, q in found), found
+
+
+def test_quotes_headline_digest_is_not_a_quotation(pipeline):
+    # "A…B" in a headline joins two statements the body quotes: the editor's digest, not a quotation
+    ex = pipeline.process_text('김철수 한빛전자 대표 "무거운 책임감…방향은 그대로"' + BODY + "김철수 한빛전자 대표는 5일 회견을 열었다.",
+                               id="h", published=PUB)
+    assert not [e for e in ex.events if e.type == "Statement"]

@@ -107,6 +107,8 @@ class QuoteFinder:
             inner = m.group(1).strip()
             if len(inner) < _MIN_QUOTE or " " not in inner:
                 continue
+            if re.search(r"\S\s*(?:…|\.{2,})\s*\S", inner):
+                continue  # "A…B": the editor's digest of two statements, not a quotation
             before = title[:m.start()]
             speaker = self._titled_before(before) or self._named_in(before)
             if speaker is None:
