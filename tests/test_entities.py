@@ -305,3 +305,11 @@ def test_entities_positions_from_coordination_public_bodies_and_broken_lines(run
 ])
 def test_entities_people_beyond_name_and_title(run, body, expected):
     assert expected in positions(run(body))
+
+
+@pytest.mark.parametrize("body,title_text", [
+    ("김도윤 전 한빛전자 대표는 회사를 떠났다.", "전 대표"),
+    ("한빛전자 오세린 신임 대표는 취임사를 했다.", "신임 대표"),
+])
+def test_entities_former_and_new_titles_are_kept_apart(run, body, title_text):
+    assert title_text in {p.title_text for p in run(body).positions}

@@ -116,6 +116,7 @@ class PeopleRules:
             j = i - 1
             name_word, kind, unknown_org = None, None, None
             unit_start = None  # where the title's unit words begin (재무담당 부사장, 이사회 의장)
+            status = None  # 전 (former) or 신임 (new), written before the organisation or the title
             while j >= 0 and i - j <= 6:
                 w = words[j]
                 if "(" in w.text or ")" in w.text:
@@ -135,6 +136,8 @@ class PeopleRules:
                 if w.text in self._MODIFIERS:
                     if w.text in self._JOINT and j == i - 1:
                         unit_start = w.start
+                    if w.text in self._STATUS:
+                        status = self._STATUS[w.text]  # 전 대표 and 신임 대표 are kept apart
                     j -= 1
                     continue
                 if w.particle and not self._is_name(w, True):
@@ -195,6 +198,8 @@ class PeopleRules:
             self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
             title_word = word.stem[len(prefix):] if org_in_word else word.stem
             title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
+            if status:
+                title_text = f"{status} {title_text}"
             self.positions.append(PositionClaim(key, org, title, title_text, evidence))
             # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name;
             # 신임 사외이사인 A 서울대 교수, B 한빛대 교수 등: it heads the whole list of names
@@ -237,6 +242,7 @@ class PeopleRules:
         self._bracketed_titles(sentence)
 
     _JOINT = frozenset(["공동", "각자", "단독"])
+    _STATUS = {"전": "전", "前": "전", "전임": "전", "신임": "신임", "신규": "신임"}
     _OUTSIDE_KINDS = frozenset(["academic", "legal"])
     _UNIT = re.compile(r"(?:실|팀|본부|부문|사업부|센터|담당)$")  # IR실 실장: a unit, not an organisation
 
