@@ -313,3 +313,18 @@ def test_entities_people_beyond_name_and_title(run, body, expected):
 ])
 def test_entities_former_and_new_titles_are_kept_apart(run, body, title_text):
     assert title_text in {p.title_text for p in run(body).positions}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("이강덕 포항시장은 기자회견을 열었다.", ("이강덕", "포항", "시장", "시장")),
+    ("행사에는 에릭 홀컴 인디애나주지사 등이 참석했다.", ("에릭 홀컴", "인디애나", "주지사", "주지사")),
+])
+def test_entities_title_fused_with_a_place(run, body, expected):
+    ex = run(body)
+    assert expected in positions(ex)
+    place = next(e for e in ex.entities if e.type == "Location" and e.name == expected[1])
+    assert any(alias.endswith(("시", "주")) for alias in place.aliases)  # 포항시, 인디애나주
+
+
+def test_entities_market_glued_to_si_jang_is_not_a_place(run):
+    assert not names(run("코스피(유가증권시장)에서 주가가 올랐다."), "Location")
