@@ -37,7 +37,9 @@ def extract(document: Document, lexicon: Lexicon, tagger: bool | None = None) ->
     text = document.article.text
     for number, quote in enumerate(quotes, start=1):
         span = quote.span
-        trigger = Mention(span.start, span.end, text[span.start:span.end], quote.sentence, quote.confidence, "quote")
+        source = document.article.title or "" if quote.sentence < 0 else text  # a headline quotation
+        trigger = Mention(span.start, span.end, source[span.start:span.end], quote.sentence, quote.confidence,
+                          "headline quote" if quote.sentence < 0 else "quote")
         statements.append(Event(
             id=f"statement-{number}",
             type="Statement",

@@ -67,6 +67,8 @@ class PeopleRules:
             return None  # one ordinary word (이번, 정부, 조사)
         if tokens[0].tag.startswith(("V", "E", "J", "NP")):
             return None
+        if any(t.tag in ("XSV", "XSA", "EP", "ETM", "EC", "EF") for t in tokens):
+            return None  # a verb form (법원이 선임한 관리인), not a name
         return "full" if len(text) == 3 else None
 
     def _proper_word(self, word: Word) -> bool:
@@ -104,14 +106,16 @@ class PeopleRules:
             if split is None or i == 0 or self._in_dateline(word.start):
                 continue
             prefix, title = split
-            org = None
+            org, place = None, None
             if prefix:
                 entry = self.lex.lookup(prefix, ("Company", "Organization", "NewsOutlet"))
                 if entry:
                     org = entry.key
-            elif prefix and len(prefix) >= 2 and any(self.lex.cue_of(t, prefix) for t in ("Company", "Organization")):
-                org = self._new_org(Word(word.start, word.start + len(prefix), prefix, word.tokens, word.start + len(prefix)),
-                                    title, sentence)  # 현대차그룹회장: an unknown organisation glued to the title
+                elif title.kind == "government" and title.title[:1] in self._PLACE_TITLES and re.fullmatch(r"[가-힣]{2,6}", prefix):
+                    org, place = self._place_of(prefix, title), (prefix, title, word)  # 포항시장 -> 시장 at 포항시
+                elif len(prefix) >= 2 and any(self.lex.cue_of(t, prefix) for t in ("Company", "Organization")):
+                    org = self._new_org(Word(word.start, word.start + len(prefix), prefix, word.tokens, word.start + len(prefix)),
+                                        title, sentence)  # 현대차그룹회장: an unknown organisation glued to the title
             org_in_word = org is not None  # 현대차그룹회장: the title as written is 회장
             j = i - 1
             name_word, kind, unknown_org = None, None, None
@@ -140,6 +144,10 @@ class PeopleRules:
                         status = self._STATUS[w.text]  # 전 대표 and 신임 대표 are kept apart
                     j -= 1
                     continue
+                known = self._overlaps(w.start, w.start + len(w.stem)) if w.stem else None
+                if known and known.startswith("Person/") and not w.particle and " " in w.stem:
+                    name_word, kind = w, "full"  # 에릭 홀컴 (one token for a foreign name the tagger found)
+                    break
                 if w.particle and not self._is_name(w, True):
                     break
                 kind = self._is_name(w, allow_surname_only=True)
@@ -196,6 +204,8 @@ class PeopleRules:
             if existing and existing != key:
                 self._drop_inside(name_word.start, name_word.end, "Person/")  # 마크 -> 마크 스튜어트
             self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
+            if place is not None:
+                self._add_place(*place, sentence)
             title_word = word.stem[len(prefix):] if org_in_word else word.stem
             title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
             if status:
@@ -256,6 +266,24 @@ class PeopleRules:
         if not tokens or re.match(r"[가-힣]모?씨", word.text[cut + 1:]):
             return None  # (김씨를: a surname only
         return _make_word(tokens, self.text)
+
+    _PLACE_TITLES = frozenset("시도주군구")  # 시장, 도지사, 주지사, 군수, 구청장 begin with their place's word
+
+    def _place_of(self, prefix: str, title: Title) -> str:
+        """The place a fused title names (포항시장 -> 포항시, 인디애나주지사 -> 인디애나주)."""
+        place = self.lex.lookup(prefix, ("Location",)) or self.lex.lookup(prefix + title.title[0], ("Location",))
+        return place.key if place else f"Location/{normalize_name(prefix + title.title[0])}"
+
+    def _add_place(self, prefix: str, title: Title, word: Word, sentence: Sentence) -> None:
+        """The place of a fused title as a Location mention (only once the title has its person)."""
+        name = prefix + title.title[0]
+        place = self.lex.lookup(prefix, ("Location",)) or self.lex.lookup(name, ("Location",))
+        key = self._place_of(prefix, title)
+        start, end = word.start, word.start + len(prefix)
+        if self._overlaps(start, end) in (None, key):
+            found = self._add(key, "Location", place.ko if place else name, start, end, sentence.index, "title-place", 0.75,
+                              place)
+            found.aliases.add(name)
 
     def _before_bracket(self, word: Word) -> Word | None:
         """The part of a word before a bracket that closes in it (이장한(65) -> 이장한), if any."""
