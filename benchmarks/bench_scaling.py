@@ -55,15 +55,26 @@ def make(base: str, size: int, one_line: bool) -> str:
     return text.replace("\n", " ") if one_line else text
 
 
-def build_seconds(pipeline, texts: list[str]) -> float:
+def build_seconds(pipeline, texts: list[str]) -> dict[str, float]:
+    """CPU seconds per stage group: clean, analyze (Kiwi), extract (+ resolve and RDF quads)."""
+    from kg.clean import clean
+    from kg.extract import extract
     from kg.model import RawArticle
+    from kg.resolve import resolve
     from kg.writer import article_quads
 
-    start = time.process_time()
+    seconds = {"clean": 0.0, "analyze": 0.0, "extract+rdf": 0.0}
     for number, text in enumerate(texts):
-        extraction = pipeline.process(RawArticle(f"a{number}", f"a{number}.txt", text, "txt"))
-        article_quads(extraction, pipeline.lexicon)
-    return time.process_time() - start
+        t = time.process_time()
+        article = clean(RawArticle(f"a{number}", f"a{number}.txt", text, "txt"), pipeline.lexicon)
+        seconds["clean"] += time.process_time() - t
+        t = time.process_time()
+        document = pipeline.analyzer.analyze(article)
+        seconds["analyze"] += time.process_time() - t
+        t = time.process_time()
+        article_quads(resolve(extract(document, pipeline.lexicon), pipeline.lexicon), pipeline.lexicon)
+        seconds["extract+rdf"] += time.process_time() - t
+    return seconds
 
 
 def kiwi_seconds(pipeline, texts: list[str]) -> float:
@@ -95,18 +106,21 @@ def main() -> None:
     pipeline.process_text(ISSUE_SENTENCE)
     print(f"issue 6 sentence ({len(ISSUE_SENTENCE)} chars, one line): {time.perf_counter() - start:.3f} s (budget < 1 s)")
 
-    print(f"{'shape':<10}{'chars':>12}{'articles':>9}{'cpu s':>9}{'us/char':>9}{'x 10k':>7}{'kiwi us/char':>13}{'kiwi x 10k':>11}")
+    print(f"{'shape':<10}{'chars':>12}{'articles':>9}{'cpu s':>9}{'us/char':>9}{'x 10k':>7}"
+          f"{'clean':>7}{'analyze':>8}{'extract':>8}{'kiwi us/char':>13}{'kiwi x 10k':>11}   (stage columns: us/char)")
     for shape in args.shapes:
         first = first_kiwi = None
         for size in args.sizes:
             count = max(1, -(-size // MAX_ARTICLE_CHARS))
             texts = [make(base, size // count, shape == "one-line") for _ in range(count)]
-            seconds = build_seconds(pipeline, texts)
+            stages = build_seconds(pipeline, texts)
+            seconds = sum(stages.values())
             kiwi = kiwi_seconds(pipeline, texts)
             per_char, kiwi_per_char = seconds / size * 1e6, kiwi / size * 1e6
             first = first or per_char
             first_kiwi = first_kiwi or kiwi_per_char
-            print(f"{shape:<10}{size:>12,}{count:>9}{seconds:>9.2f}{per_char:>9.2f}{per_char / first:>7.2f}"
+            split = "".join(f"{stages[k] / size * 1e6:>{w}.2f}" for k, w in (("clean", 7), ("analyze", 8), ("extract+rdf", 8)))
+            print(f"{shape:<10}{size:>12,}{count:>9}{seconds:>9.2f}{per_char:>9.2f}{per_char / first:>7.2f}{split}"
                   f"{kiwi_per_char:>13.2f}{kiwi_per_char / first_kiwi:>11.2f}", flush=True)
 
 

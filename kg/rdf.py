@@ -158,10 +158,22 @@ def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
     made: dict[tuple[int, int], URIRef] = {}
 
     def mention(m) -> URIRef:
-        iri = made.get((m.start, m.end))
+        iri = made.get((m.start, m.end, m.sentence < 0))
         if iri is not None:
             return iri
-        iri = made[(m.start, m.end)] = URIRef(f"{KGR}mention/{aid}/{m.start}-{m.end}")
+        if m.sentence < 0:
+            # in the headline (a quotation there): offsets into the headline, its own context
+            iri = made[(m.start, m.end, True)] = URIRef(f"{KGR}mention/{aid}/headline/{m.start}-{m.end}")
+            context = URIRef(f"{KGR}headline/{aid}")
+            add((context, RDF.type, NIF.Context))
+            add((context, NIF.isString, Literal(article.title or "")))
+            add((iri, _TYPE, _MENTION))
+            add((iri, _BEGIN, _int(m.start)))
+            add((iri, _END, _int(m.end)))
+            add((iri, _ANCHOR, Literal(m.text)))
+            add((iri, _CONTEXT, context))
+            return iri
+        iri = made[(m.start, m.end, False)] = URIRef(f"{KGR}mention/{aid}/{m.start}-{m.end}")
         add((iri, _TYPE, _MENTION))
         add((iri, _BEGIN, _int(m.start)))
         add((iri, _END, _int(m.end)))

@@ -153,7 +153,17 @@ def test_clean_one_line_page_graph_has_the_body_not_the_furniture(pipeline):
     ("회사가 합병했다. 기사제보 및 보도자료 tip@example.com", ["회사가 합병했다."], ["a news tip-off notice"]),
     ("회사가 합병했다. 관련기사 다른 회사 합병 추진 또 다른 제목",
      ["회사가 합병했다."], ["a related-article list"]),
+    ("회사는 투자를 늘린다. 입력 2024.03.05 09:00 수정 2024.03.05 10:12 둘째 문장이다.",
+     ["회사는 투자를 늘린다.", "둘째 문장이다."], ["a time stamp", "a time stamp"]),
+    ("회사는 투자를 늘린다. ▶ 네이버에서 예시뉴스 채널 구독하기", ["회사는 투자를 늘린다."], ["a subscription prompt"]),
+    # photo captions are content, their credits are not
+    ("가나전자 평택공장 전경. (사진=가나전자 제공)", ["가나전자 평택공장 전경."], ["a photo credit"]),
+    ("박서연 대표가 고개 숙여 사과하고 있다. /가나뉴스", ["박서연 대표가 고개 숙여 사과하고 있다."], ["a photo credit"]),
+    ("박서연 대표가 인사하고 있다. /가나뉴스 ⓒ Gana 김아무 기자", ["박서연 대표가 인사하고 있다."], ["a photo credit"]),
+    ("가나전자 본사 앞에서 노조가 집회를 열고 있다. 2024.01.02. photo@example.com *재판매 및 DB 금지",
+     ["가나전자 본사 앞에서 노조가 집회를 열고 있다."], ["a wire photo credit"]),
     # not furniture: words of the body that look like it
+    ("매출은 1조원/영업이익은 500억원이다.", ["매출은 1조원/영업이익은 500억원이다."], []),
     ("관련 기사가 삭제되자 회사는 사과했다.", ["관련 기사가 삭제되자 회사는 사과했다."], []),
     ("이 회사는 페이스북, 트위터, 카카오톡 등에 광고를 냈다.", ["이 회사는 페이스북, 트위터, 카카오톡 등에 광고를 냈다."], []),
     ("냉각설비 20℃ 이하로 유지했다.", ["냉각설비 20℃ 이하로 유지했다."], []),
@@ -276,3 +286,23 @@ def test_clean_portal_page_takes_the_outlet_its_text_names():
     text = f"가나전자, 평택에 새 공장 가동\n(서울=연합뉴스) 김민준 기자 = {BODY_LINES}"
     raw = RawArticle("x", "x.jsonl:1", text, "jsonl", url="https://v.daum.net/v/20230405103700123")
     assert clean(raw, default_lexicon()).publisher == "연합뉴스"
+
+
+def test_clean_date_from_a_time_stamp_inside_a_line():
+    text = "가나전자, 평택에 새 공장 가동 입력 2023.06.14 10:21 가나전자가 3일 새 공장을 열었다. 회사는 투자를 늘린다."
+    article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
+    assert article.published == dt.date(2023, 6, 14)
+    assert "입력" not in article.text
+
+
+@pytest.mark.parametrize("text,kept", [
+    # after the article: another piece's teaser ends the page
+    (f"가나전자, 평택에 새 공장 가동\n{BODY_LINES}\n[예시신문 김아무 칼럼] “부동산 시장, 다시 보자” 외 기사",
+     BODY_LINES.split("\n")),
+    # a column's own header is its title
+    (f"[예시신문 김아무 칼럼] 부동산 시장을 다시 본다\n{BODY_LINES}", BODY_LINES.split("\n")),
+])
+def test_clean_teaser_of_another_piece_ends_the_page(text, kept):
+    article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
+    assert article.text.split("\n") == kept
+    assert article.title.endswith(("가동", "다시 본다"))

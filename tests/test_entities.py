@@ -258,6 +258,7 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
 @pytest.mark.parametrize("body,etype,name", [
     # a country before a public body is part of its name; a market keeps its own name
     ("미 특허심판원은 특허 무효 심판을 개시했다.", "Organization", "미 특허심판원"),
+    ("회사는 텍사스 동부지방법원에 소송을 냈다.", "Organization", "텍사스 동부지방법원"),
     ("회사는 미국 나스닥에 상장했다.", "Organization", "나스닥"),
     # a descriptor before an unknown company is not part of its name
     ("미국 지주회사 누리벤처스는 지분을 사들였다.", "Company", "누리벤처스"),
@@ -268,3 +269,67 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
 ])
 def test_entities_compound_and_bounded_names(run, body, etype, name):
     assert name in names(run(body), etype)
+
+
+def test_entities_title_heading_a_list_of_names_is_held_by_each(run):
+    body = ("한빛전자는 이사회를 열었다. 이사회에는 신임 사외이사인 박서연 한빛대 교수, 정우성 누리대 교수, "
+            "최다인 법무법인 한길 변호사 등이 참석했다.")
+    held = {(p, o, t) for p, o, t, _ in positions(run(body))}
+    for person in ("박서연", "정우성", "최다인"):
+        assert (person, "한빛전자", "사외이사") in held, held
+    assert ("최다인", "법무법인 한길", "변호사") in held
+
+
+@pytest.mark.parametrize("body,expected", [
+    # two coordinated objects of one appointment
+    ("법원은 박진우 한빛전자 대표와 구조조정 전문가인 최다인씨를 공동관리인으로 선임했다.",
+     ("박진우", "법원", "관리인", "공동관리인")),
+    # a public official takes the public body the sentence names
+    ("공정거래위원회는 24일 세종청사에서 오지훈 사무처장 주재로 회의를 열었다.",
+     ("오지훈", "공정거래위원회", "사무처장", "사무처장")),
+    # a career sentence broken by a line end
+    ("박진우 전무는 한빛전자 전무직과 함께 제주항공 마케팅본부장\n및 전무를 맡고 있다.",
+     ("박진우", "제주항공", "본부장", "마케팅본부장")),
+])
+def test_entities_positions_from_coordination_public_bodies_and_broken_lines(run, body, expected):
+    assert expected in positions(run(body))
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a second post joined by 겸, and an age in brackets after the name
+    ("오지훈(61) 한빛전자 회장 겸 한국경제인협회 부회장이 사과했다.", ("오지훈", "한국경제인협회", "부회장", "부회장")),
+    ("오지훈(61) 한빛전자 회장 겸 한국경제인협회 부회장이 사과했다.", ("오지훈", "한빛전자", "회장", "회장")),
+    # a foreign name in Hangul before an organisation and a title
+    ("행사에는 마크 스튜어트 스텔란티스 최고운영책임자(COO)가 참석했다.", ("마크 스튜어트", "스텔란티스", "COO", "최고운영책임자")),
+    # a division head
+    ("신종균 삼성전자 IM담당(사장)은 신제품을 소개했다.", ("신종균", "삼성전자", "담당", "IM담당")),
+])
+def test_entities_people_beyond_name_and_title(run, body, expected):
+    assert expected in positions(run(body))
+
+
+@pytest.mark.parametrize("body,title_text", [
+    ("김도윤 전 한빛전자 대표는 회사를 떠났다.", "전 대표"),
+    ("한빛전자 오세린 신임 대표는 취임사를 했다.", "신임 대표"),
+])
+def test_entities_former_and_new_titles_are_kept_apart(run, body, title_text):
+    assert title_text in {p.title_text for p in run(body).positions}
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("이강덕 포항시장은 기자회견을 열었다.", ("이강덕", "포항", "시장", "시장")),
+    ("행사에는 에릭 홀컴 인디애나주지사 등이 참석했다.", ("에릭 홀컴", "인디애나", "주지사", "주지사")),
+])
+def test_entities_title_fused_with_a_place(run, body, expected):
+    ex = run(body)
+    assert expected in positions(ex)
+    place = next(e for e in ex.entities if e.type == "Location" and e.name == expected[1])
+    assert any(alias.endswith(("시", "주")) for alias in place.aliases)  # 포항시, 인디애나주
+
+
+def test_entities_verb_form_before_a_title_is_no_person(run):
+    assert not names(run("회생계획안은 법원이 선임한 관리인이 마련한다."), "Person") - {"김기자"}
+
+
+def test_entities_market_glued_to_si_jang_is_not_a_place(run):
+    assert not names(run("코스피(유가증권시장)에서 주가가 올랐다."), "Location")

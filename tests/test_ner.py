@@ -167,6 +167,9 @@ def test_ner_rules_alone_miss_what_the_tagger_finds(run):
     ("그는 한국어와 영어를 모두 쓴다.", "한국어"),           # a language, not a person
     ("노조는 파업을 예고했다.", "노조"),                      # a bare cue word
     ("김민수씨는 현장에 있었다.", "김민수씨"),                # 씨 is not part of the name
+    ("회사는 IT시스템을 점검했다.", "IT시스템"),               # a Latin word glued to a common noun
+    ("유선 인터넷이 끊겼다.", "유선"),                          # a common noun that looks like a name
+    ("그는 항공산업을 키우겠다고 했다.", "항공산업"),           # a weak company cue after a common noun
 ])
 def test_ner_tagger_spans_that_are_not_names_are_dropped(run, body, absent):
     ex = run(body)

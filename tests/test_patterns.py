@@ -137,7 +137,9 @@ def _lexicon_patterns() -> list[tuple[str, re.Pattern, str]]:
     for number, rule in enumerate(lexicon.triggers):
         for field in ("pattern", "morphs", "not_after"):
             if getattr(rule, field) is not None:
-                found.append((f"triggers.yaml {rule.event_type} {field} #{number}", getattr(rule, field), "search"))
+                # not_after is matched at the trigger's end (kg/extract/triggers.py), the others searched
+                method = "match" if field == "not_after" else "search"
+                found.append((f"triggers.yaml {rule.event_type} {field} #{number}", getattr(rule, field), method))
         if rule.context is not None:
             found.append((f"triggers.yaml {rule.event_type} context #{number}", rule.context, "search"))
     for name in ("hedges", "anaphora", "plan_markers", "planned", "background"):

@@ -73,3 +73,37 @@ def test_quotes_speech_after_on_long_space_runs(n):
     # 3,000 U+2005 spaces after a quotation once took minutes (nested \s* in _SPEECH_AFTER)
     assert _SPEECH_AFTER.match("\u2005" * n + "x") is None
     assert _SPEECH_AFTER.match("\u2005" * n + "고 말했다")
+
+
+@pytest.mark.parametrize("text, speaker, starts", [
+    # a headline the page keeps apart from the body: the speaker named in it right before the quote
+    ('한빛전자 김철수 회장 "고객께 머리 숙여 사죄"' + BODY + "김철수 한빛전자 회장이 5일 회견을 열고 사과했다.",
+     "Person/김철수", "고객께 머리 숙여"),
+    # only the title: the one person the article gives it
+    ('한빛전자 화재..대표 "끝까지 책임지고 복구하겠다"' + BODY + "김철수 한빛전자 대표는 5일 현장을 찾았다.",
+     "Person/김철수", "끝까지 책임지고"),
+])
+def test_quotes_headline_apart_from_the_text(pipeline, text, speaker, starts):
+    ex = pipeline.process_text(text, id="h", published=PUB)
+    assert ex.article.title and ex.article.title not in ex.article.text
+    found = [(e.arguments[0].entity, e.quote, e.trigger.sentence) for e in ex.events if e.type == "Statement"]
+    assert any(s == speaker and q.startswith(starts) and sentence < 0 for s, q, sentence in found), found
+
+
+def test_quotes_headline_reaction_is_not_the_subjects(pipeline):
+    # 조현아 사퇴..."..." : the quotation after the news is someone's reaction, not the named person's
+    ex = pipeline.process_text('한빛항공 김영희 사퇴..."이제라도 다행" "늦었다"' + BODY + "김영희 한빛항공 사장이 5일 사퇴했다.",
+                               id="h", published=PUB)
+    assert not [e for e in ex.events if e.type == "Statement"]
+
+
+def test_quotes_people_no_entity_stands_for(quotes):
+    found = quotes("제목입니다" + BODY + "김철수 한빛전자 대표가 5일 사과했다. 누리꾼들은 \"이제라도 사과해서 다행\"이라는 반응을 보였다.")
+    assert all(not q.startswith("이제라도") for _, q in found), found
+
+
+def test_quotes_headline_digest_is_not_a_quotation(pipeline):
+    # "A…B" in a headline joins two statements the body quotes: the editor's digest, not a quotation
+    ex = pipeline.process_text('김철수 한빛전자 대표 "무거운 책임감…방향은 그대로"' + BODY + "김철수 한빛전자 대표는 5일 회견을 열었다.",
+                               id="h", published=PUB)
+    assert not [e for e in ex.events if e.type == "Statement"]

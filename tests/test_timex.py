@@ -27,6 +27,11 @@ PUB = dt.date(2022, 11, 3)
     ("2021년", "2021", "year", None),
     ("10월 중", "2022-10", "month", None),
     ("12월 1일", "2022-12-01", "day", None),
+    # a range of days is dated by its first day
+    ("지난달 7~14일 휴업했고", "2022-10-07", "day", None),
+    ("6월 3∼5일 열린", "2022-06-03", "day", None),
+    ("25~28일 파업을 예고했다", "2022-11-25", "day", None),   # an announced future: the coming days
+    ("지난 연말 인사에서", "2021", "year", None),
 ])
 def test_timex_resolves_against_publication_date(text, value, precision, fiscal):
     (found,) = list(find_times(text, PUB))

@@ -37,7 +37,9 @@ def extract(document: Document, lexicon: Lexicon, tagger: bool | None = None) ->
     text = document.article.text
     for number, quote in enumerate(quotes, start=1):
         span = quote.span
-        trigger = Mention(span.start, span.end, text[span.start:span.end], quote.sentence, quote.confidence, "quote")
+        source = document.article.title or "" if quote.sentence < 0 else text  # a headline quotation
+        trigger = Mention(span.start, span.end, source[span.start:span.end], quote.sentence, quote.confidence,
+                          "headline quote" if quote.sentence < 0 else "quote")
         statements.append(Event(
             id=f"statement-{number}",
             type="Statement",
@@ -107,14 +109,23 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
             if claim.title.kind == "media":
                 org = publisher
             else:
-                known = [c.organization for c in claims if c.person == claim.person and c.organization]
+                outside = ("academic", "legal")  # a professor's university is not the board they sit on
+                known = [c.organization for c in claims if c.person == claim.person and c.organization
+                         and (c.title.kind not in outside or claim.title.kind in outside)]
                 nearby = _company_near(entities, document, claim.evidence)
+                if any(c.organization == nearby and c.person != claim.person and c.evidence.sentence == claim.evidence.sentence
+                       for c in claims):
+                    nearby = None  # 윤세리 법무법인 율촌 변호사, 이창양 ...: another person's organisation
                 if known:
                     org = known[0]
                 elif claim.title.kind in ("executive", "board") and nearby:
                     org, confidence = nearby, 0.6
                 elif claim.title.kind in ("executive", "board") and dominant:
                     org, confidence = dominant, 0.55
+                elif claim.title.kind in ("government", "legal", "labor"):
+                    # 금융위원회는 ... 신진창 사무처장 주재로: the public body the sentence names before
+                    org = _company_near(entities, document, claim.evidence, ("Organization",))
+                    confidence = 0.6
         if org is None or org == claim.person:
             continue
         key = (claim.person, org, claim.title.canonical)
@@ -125,9 +136,9 @@ def _resolve_positions(entities: EntityFinder, document: Document, lexicon: Lexi
     return sorted(result.values(), key=lambda c: (c.evidence.start, c.person, c.organization))
 
 
-def _company_near(entities: EntityFinder, document: Document, evidence) -> str | None:
+def _company_near(entities: EntityFinder, document: Document, evidence, types=("Company",)) -> str | None:
     """The company named closest before the claim in its sentence (김도균 사장은 ... after
     포스코퓨처엠 ...), if any."""
     sentence = document.sentences[evidence.sentence]
-    before = [(m, f) for m, f in entities.mentions_in(sentence) if f.type == "Company" and m.end <= evidence.start]
+    before = [(m, f) for m, f in entities.mentions_in(sentence) if f.type in types and m.end <= evidence.start]
     return before[-1][1].key if before else None

@@ -28,6 +28,7 @@ _LATER_APPOINTMENT = re.compile(r"(?<=로)\s+(?:\S+\s+)?(?:선임|임명|내정|
 _HOLDS = re.compile(r"^\s*(?:계속\s+|직을\s+|도\s+)?(?:맡|겸직|겸임|유지)")
 _CAREER_VERB = re.compile(r"(?:역임|지냈|지낸|거쳤|거친|거쳐|맡았|맡고|맡아|맡은|맡으)")
 _SUBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?\S*(?:은|는|이|가|과|와)(?:\s|$)")
+_COORDINATED = re.compile(r"^\s*(?:\S+\s+){0,2}?\S*(?:와|과)\s+(?:\S+\s+){0,6}?$")
 _OBJECT = re.compile(r"^\s*(?:\S+\s+){0,2}?\S*(?:을|를)(?:\s|$)")
 
 
@@ -39,6 +40,9 @@ def add_career_titles(finder, sentence: Sentence, previous_subject=None):
     persons = [(m, f) for m, f in finder.mentions_in(sentence) if f.type == "Person"]
     text = finder.text
     career = bool(_CAREER_VERB.search(sentence.text))
+    following = sentence.index + 1
+    if not career and not re.search(r"[.!?다\"”']\s*$", sentence.text) and following < len(finder.doc.sentences):
+        career = bool(_CAREER_VERB.search(finder.doc.sentences[following].text))  # a sentence broken by a line end
     subject = next(((m, f) for m, f in persons if _SUBJECT.match(text[m.end:m.end + 40])), None)
     if not persons:
         if not (career and previous_subject):
@@ -65,7 +69,10 @@ def add_career_titles(finder, sentence: Sentence, previous_subject=None):
             if _PASSIVE.match(after):
                 holders = [(m, f) for m, f in before if _SUBJECT.match(text[m.end:word.start])]
             else:
-                holders = [(m, f) for m, f in before if _OBJECT.match(text[m.end:word.start])][-1:]
+                objects = [(m, f) for m, f in before if _OBJECT.match(text[m.end:word.start])][-1:]
+                if objects:  # A 대표와 B씨를 공동관리인으로: the coordinated objects too
+                    holders = [(m, f) for m, f in before if m.end <= objects[0][0].start
+                               and _COORDINATED.match(text[m.end:objects[0][0].start])] + objects
         elif particle in ("을", "를", "도") and _HOLDS.match(after):
             holders = [(m, f) for m, f in before if m.start == m.end or _SUBJECT.match(text[m.end:word.start])][:1]
         elif career and word.particle in ("", ",", "을", "를", "와", "과", "도"):

@@ -219,6 +219,17 @@ class EntityFinder(NameRules, PeopleRules):
             sentence = self.doc.sentence_at(position)
             found.add(Mention(position, position + len(name), name, sentence.index if sentence else 0, 0.95, "dateline"))
 
+    def _drop_inside(self, start: int, end: int, prefix: str) -> None:
+        """Remove mentions of keys starting with ``prefix`` inside [start, end) (a longer name wins)."""
+        for s, e, key in [sp for sp in self.spans if start <= sp[0] and sp[1] <= end and sp[2].startswith(prefix)]:
+            if (s, e) == (start, end):
+                continue
+            self.spans.remove((s, e, key))
+            found = self.found[key]
+            found.mentions = [m for m in found.mentions if not (m.start == s and m.end == e)]
+            if not found.mentions:
+                del self.found[key]
+
     def _absorb_locations(self, start: int, end: int, spaced_names: bool = False) -> bool:
         """Make room for a longer name over [start, end): drop the mentions inside it (울산 in
         울산경찰청, 화이자 in 한국화이자제약). A glued word names one thing; a spaced name only

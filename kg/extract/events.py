@@ -103,7 +103,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             for role in draft.roles:
                 if role not in other.roles and role[1] not in other.keys():
                     other.roles.append(role)
-            other.time = other.time or draft.time
+            if other.time is None and draft.quote_segment is None:
+                other.time = draft.time  # (a date a speaker mentions in a quotation does not date the news)
             other.fiscal_period = other.fiscal_period or draft.fiscal_period
             other.confidence = max(other.confidence, draft.confidence)
             return

@@ -67,6 +67,8 @@ class PeopleRules:
             return None  # one ordinary word (이번, 정부, 조사)
         if tokens[0].tag.startswith(("V", "E", "J", "NP")):
             return None
+        if any(t.tag in ("XSV", "XSA", "EP", "ETM", "EC", "EF") for t in tokens):
+            return None  # a verb form (법원이 선임한 관리인), not a name
         return "full" if len(text) == 3 else None
 
     def _proper_word(self, word: Word) -> bool:
@@ -98,29 +100,37 @@ class PeopleRules:
     def _titles(self, sentence: Sentence) -> None:
         """Name-title patterns: NAME [ORG] [modifiers] TITLE and ORG NAME TITLE."""
         words = self.words[sentence.index]
+        list_head, list_end = None, -1  # a title heading a list of names, and where the last item ended
         for i, word in enumerate(words):
             split = self.lex.title_of(word.stem)
             if split is None or i == 0 or self._in_dateline(word.start):
                 continue
             prefix, title = split
-            org = None
+            org, place = None, None
             if prefix:
                 entry = self.lex.lookup(prefix, ("Company", "Organization", "NewsOutlet"))
                 if entry:
                     org = entry.key
-            elif prefix and len(prefix) >= 2 and any(self.lex.cue_of(t, prefix) for t in ("Company", "Organization")):
-                org = self._new_org(Word(word.start, word.start + len(prefix), prefix, word.tokens, word.start + len(prefix)),
-                                    title, sentence)  # 현대차그룹회장: an unknown organisation glued to the title
+                elif title.kind == "government" and title.title[:1] in self._PLACE_TITLES and re.fullmatch(r"[가-힣]{2,6}", prefix):
+                    org, place = self._place_of(prefix, title), (prefix, title, word)  # 포항시장 -> 시장 at 포항시
+                elif len(prefix) >= 2 and any(self.lex.cue_of(t, prefix) for t in ("Company", "Organization")):
+                    org = self._new_org(Word(word.start, word.start + len(prefix), prefix, word.tokens, word.start + len(prefix)),
+                                        title, sentence)  # 현대차그룹회장: an unknown organisation glued to the title
             org_in_word = org is not None  # 현대차그룹회장: the title as written is 회장
             j = i - 1
             name_word, kind, unknown_org = None, None, None
             unit_start = None  # where the title's unit words begin (재무담당 부사장, 이사회 의장)
+            status = None  # 전 (former) or 신임 (new), written before the organisation or the title
             while j >= 0 and i - j <= 6:
                 w = words[j]
                 if "(" in w.text or ")" in w.text:
                     inner = self._after_bracket(w)
                     if inner is not None and self._is_name(inner) == "full":
                         name_word, kind = inner, "full"  # 사외이사 2인(추영재 사외이사
+                        break
+                    outer = self._before_bracket(w)
+                    if outer is not None and self._is_name(outer) == "full":
+                        name_word, kind = outer, "full"  # 이장한(65) 종근당 회장, 김모(52·구속기소) 대표
                         break
                     key = self._overlaps(w.start, w.start + len(w.stem)) if w.stem and w.text[0] != "(" else None
                     if key and key.split("/", 1)[0] in ("Company", "Organization") and org is None:
@@ -130,8 +140,14 @@ class PeopleRules:
                 if w.text in self._MODIFIERS:
                     if w.text in self._JOINT and j == i - 1:
                         unit_start = w.start
+                    if w.text in self._STATUS:
+                        status = self._STATUS[w.text]  # 전 대표 and 신임 대표 are kept apart
                     j -= 1
                     continue
+                known = self._overlaps(w.start, w.start + len(w.stem)) if w.stem else None
+                if known and known.startswith("Person/") and not w.particle and " " in w.stem:
+                    name_word, kind = w, "full"  # 에릭 홀컴 (one token for a foreign name the tagger found)
+                    break
                 if w.particle and not self._is_name(w, True):
                     break
                 kind = self._is_name(w, allow_surname_only=True)
@@ -139,15 +155,15 @@ class PeopleRules:
                     name_word = w
                     break
                 key = self._org_at(w)
-                if key and org is None:
-                    org = key
+                if key and (org is None or key == org):
+                    org = key  # (the same organisation over two words: 법무법인 율촌)
                     j -= 1
                     continue
                 if self._proper_word(w) and org is None and unknown_org is None and not self._UNIT.search(w.stem):
                     unknown_org = w
                     j -= 1
                     continue
-                if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2:
+                if all(t.tag in ("NNG", "SL", "NNP") for t in w.tokens) and not w.particle and i - j <= 2 and org is None:
                     if unit_start is None or unit_start == words[j + 1].start:
                         unit_start = w.start
                     j -= 1  # a unit or function before the title (재무담당 전무, 경영지원본부장)
@@ -185,16 +201,47 @@ class PeopleRules:
             if existing and not existing.startswith("Person/"):
                 continue
             key = f"Person/{normalize_name(name_word.text)}"
+            if existing and existing != key:
+                self._drop_inside(name_word.start, name_word.end, "Person/")  # 마크 -> 마크 스튜어트
             self._add(key, "Person", name_word.text, name_word.start, name_word.end, sentence.index, "title", 0.85)
+            if place is not None:
+                self._add_place(*place, sentence)
             title_word = word.stem[len(prefix):] if org_in_word else word.stem
             title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
+            if status:
+                title_text = f"{status} {title_text}"
             self.positions.append(PositionClaim(key, org, title, title_text, evidence))
-            # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name
+            # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name;
+            # 신임 사외이사인 A 서울대 교수, B 한빛대 교수 등: it heads the whole list of names
             if j >= 1 and words[j - 1].particle in ("인", "이자"):
                 earlier = self.lex.title_of(words[j - 1].stem)
                 if earlier and earlier[1].canonical != title.canonical:
                     prefix_org = self._org_at(words[j - 2]) if j >= 2 else None
-                    self.positions.append(PositionClaim(key, prefix_org or org, earlier[1], words[j - 1].stem, evidence))
+                    # a professor's or lawyer's own employer is not where they sit on a board
+                    same = org if title.kind not in self._OUTSIDE_KINDS or earlier[1].kind in self._OUTSIDE_KINDS else None
+                    list_head = (earlier[1], words[j - 1].stem, prefix_org)
+                    self.positions.append(PositionClaim(key, prefix_org or same, earlier[1], words[j - 1].stem, evidence))
+                else:
+                    list_head = None
+            elif list_head is not None and re.fullmatch(r"\s*,\s*", self.text[list_end:name_word.start]):
+                head_title, head_text, head_org = list_head
+                same = org if title.kind not in self._OUTSIDE_KINDS or head_title.kind in self._OUTSIDE_KINDS else None
+                self.positions.append(PositionClaim(key, head_org or same, head_title, head_text, evidence))
+            else:
+                list_head = None
+            list_end = title_end
+            # 종근당 회장 겸 전국경제인연합회 부회장: a second post joined by 겸
+            if i + 2 < len(words) and words[i + 1].text == "겸":
+                k = i + 2
+                second_org = self._org_at(words[k]) if k + 1 < len(words) else None
+                if second_org:
+                    k += 1
+                second = self.lex.title_of(words[k].stem)
+                if second and (second_org or not second[0]):
+                    second_end = words[k].start + len(words[k].stem)
+                    self.positions.append(PositionClaim(key, second_org or org, second[1], words[k].stem[len(second[0]):]
+                                                        if second_org is None else words[k].stem, Mention(
+                        name_word.start, second_end, self.text[name_word.start:second_end], sentence.index, 0.8, "title")))
             # 최고재무책임자(CFO·부사장): the titles in brackets are held too
             bracket = re.match(r"\(([^)]{1,30})\)", self.text[word.start + len(word.stem):word.end + 20])
             if bracket:
@@ -205,6 +252,8 @@ class PeopleRules:
         self._bracketed_titles(sentence)
 
     _JOINT = frozenset(["공동", "각자", "단독"])
+    _STATUS = {"전": "전", "前": "전", "전임": "전", "신임": "신임", "신규": "신임"}
+    _OUTSIDE_KINDS = frozenset(["academic", "legal"])
     _UNIT = re.compile(r"(?:실|팀|본부|부문|사업부|센터|담당)$")  # IR실 실장: a unit, not an organisation
 
     def _after_bracket(self, word: Word) -> Word | None:
@@ -214,6 +263,35 @@ class PeopleRules:
             return None
         start = word.start + cut + 1
         tokens = [t for t in word.tokens if t.start >= start]
+        if not tokens or re.match(r"[가-힣]모?씨", word.text[cut + 1:]):
+            return None  # (김씨를: a surname only
+        return _make_word(tokens, self.text)
+
+    _PLACE_TITLES = frozenset("시도주군구")  # 시장, 도지사, 주지사, 군수, 구청장 begin with their place's word
+
+    def _place_of(self, prefix: str, title: Title) -> str:
+        """The place a fused title names (포항시장 -> 포항시, 인디애나주지사 -> 인디애나주)."""
+        place = self.lex.lookup(prefix, ("Location",)) or self.lex.lookup(prefix + title.title[0], ("Location",))
+        return place.key if place else f"Location/{normalize_name(prefix + title.title[0])}"
+
+    def _add_place(self, prefix: str, title: Title, word: Word, sentence: Sentence) -> None:
+        """The place of a fused title as a Location mention (only once the title has its person)."""
+        name = prefix + title.title[0]
+        place = self.lex.lookup(prefix, ("Location",)) or self.lex.lookup(name, ("Location",))
+        key = self._place_of(prefix, title)
+        start, end = word.start, word.start + len(prefix)
+        if self._overlaps(start, end) in (None, key):
+            found = self._add(key, "Location", place.ko if place else name, start, end, sentence.index, "title-place", 0.75,
+                              place)
+            found.aliases.add(name)
+
+    def _before_bracket(self, word: Word) -> Word | None:
+        """The part of a word before a bracket that closes in it (이장한(65) -> 이장한), if any."""
+        cut = word.text.find("(")
+        if cut <= 0 or ")" not in word.text[cut:]:
+            return None
+        end = word.start + cut
+        tokens = [t for t in word.tokens if t.end <= end]
         return _make_word(tokens, self.text) if tokens else None
 
     _BRACKETED = re.compile(r"\((?P<title>[가-힣]{2,8}) (?P<names>[가-힣]{2,4}(?:[·,] ?[가-힣]{2,4})*)\)")
@@ -280,10 +358,10 @@ class PeopleRules:
                 continue
             first, second = words[end - 1], words[end]
             if all(not w.particle and re.fullmatch(r"[가-힣]{2,5}", w.text) and w.tokens[0].tag == "NNP"
-                   and self._overlaps(w.start, w.end) is None and w.text not in self.lex.not_names
+                   and (self._overlaps(w.start, w.end) or "Person/").startswith("Person/") and w.text not in self.lex.not_names
                    and self.lex.lookup(w.text) is None for w in (first, second)):
-                if self._is_name(first) or self._is_name(second):
-                    return None  # Korean names are handled as such
+                if (self._is_name(first) and len(first.text) > 2) or self._is_name(second):
+                    return None  # Korean names are handled as such (마크 스튜어트 is no 마크)
                 span_text = self.text[first.start:second.end]
                 return Word(first.start, second.end, span_text, first.tokens + second.tokens, second.end)
         return None

@@ -38,6 +38,8 @@ _SPEECH_VERB = re.compile("(" + _SPEECH_VERBS + "|발표했|입장이다)")
 _MIN_QUOTE = 4
 # between a headline speaker and the quotation: a title or organisation word or two, no particle
 _HEADLINE_GAP = re.compile(r"\s*(?:[^\s은는이가을를의에]{1,8}\s*){0,2}")
+_GENERIC_SUBJECT = re.compile(r"\s(?:누리꾼|네티즌|시민|소비자|주민|이용자|업계\s*관계자|전문가)들?(?:은|는|이|가)\s")
+_HEADLINE_QUOTE = re.compile(r"[\"“]([^\"“”]{2,200})[\"”]")
 _CLOSING_ONLY = re.compile(r"^\s*[.…]*\s*$")
 _PRODUCT_SUBJECT = re.compile(r"^\s*(?:측은|측이|는|은|이|가)\s")
 
@@ -67,6 +69,7 @@ class QuoteFinder:
         self.speaker_by_quote: dict[int, str] = {}  # quote span start -> speaker key
 
     def run(self) -> list[QuoteDraft]:
+        self._headline()
         last_speaker: str | None = None
         last_sentence_had_quote = False
         for sentence in self._units():
@@ -92,6 +95,48 @@ class QuoteFinder:
             last_speaker = speaker
             last_sentence_had_quote = True
         return self.quotes
+
+    def _headline(self) -> None:
+        """Quotations of a headline kept apart from the text (이장한 종근당 회장 "머리 숙여 사죄"):
+        the speaker is the person (else the organisation) the body names and the headline names
+        right before the quotation, or the one person holding the title written there (대표 "...")."""
+        title = self.doc.article.title
+        if not title or title in self.text:
+            return  # a headline left in the text is read with the body
+        for m in _HEADLINE_QUOTE.finditer(title):
+            inner = m.group(1).strip()
+            if len(inner) < _MIN_QUOTE or " " not in inner:
+                continue
+            if re.search(r"\S\s*(?:…|\.{2,})\s*\S", inner):
+                continue  # "A…B": the editor's digest of two statements, not a quotation
+            before = title[:m.start()]
+            speaker = self._titled_before(before) or self._named_in(before)
+            if speaker is None:
+                continue
+            span = QuoteSpan(m.start(), m.end(), m.start(1), m.end(1), True)
+            self.quotes.append(QuoteDraft(span, inner, speaker, -1, 0.6))
+
+    def _named_in(self, before: str) -> str | None:
+        """The entity whose name (or alias) ends nearest the quotation in ``before``, people first."""
+        best = None
+        compact = before.rstrip()
+        for found in self.ents.found.values():  # (the name right before it, or first and followed by a comma)
+            if found.type not in ("Person", "Company", "Organization", "Product"):
+                continue
+            for name in {found.name, *found.aliases, *(mention.text for mention in found.mentions)}:
+                if len(name) < 2:
+                    continue
+                at = compact.rfind(name)
+                if at < 0:
+                    continue
+                gap = compact[at + len(name):]
+                first_with_comma = not compact[:at].strip(" '‘’\"") and gap.startswith(",")
+                if not first_with_comma and (len(gap) > 10 or not _HEADLINE_GAP.fullmatch(gap) or re.search("[.…]", gap)):
+                    continue
+                score = (found.type == "Person", at + len(name), found.key)
+                if best is None or score > best[0]:
+                    best = (score, found.key)
+        return best[1] if best else None
 
     def _units(self) -> Iterator[Sentence]:
         """The sentences, with one that opens a quotation the tokenizer split off joined to the
@@ -144,6 +189,8 @@ class QuoteFinder:
                  continuing: bool) -> tuple[str | None, float]:
         first_quote = spans[0].start
         outside_before = self.text[sentence.start:first_quote]
+        if _GENERIC_SUBJECT.search(" " + outside_before):
+            return None, 0.0  # 누리꾼들은 "...": people no entity stands for
         subject = self._subject(sentence, spans)
         if subject:
             return subject, 0.85
@@ -203,10 +250,10 @@ class QuoteFinder:
 
     def _titled_before(self, before: str) -> str | None:
         """``대표 "..."``: the one person the article gives that title."""
-        words = before.split()
-        if not words:
+        words = re.split(r"[\s.…·,]+", before.strip(" .…·,"))
+        if not words or not words[-1]:
             return None
-        split = self.ents.lex.title_of(words[-1].rstrip(",.…"))
+        split = self.ents.lex.title_of(words[-1])
         if not split or split[0]:
             return None
         holders = {c.person for c in self.ents.positions if c.title.canonical == split[1].canonical}

@@ -23,6 +23,8 @@ __all__ = ["add_tagged_names", "MIN_CONFIDENCE"]
 MIN_CONFIDENCE = {"Person": 0.6, "Organization": 0.6, "Company": 0.6, "Location": 0.6,
                   "Facility": 0.7, "Product": 0.7, "NewsOutlet": 0.8}
 
+_PUBLIC_BODY = re.compile(r"(?<=[가-힣]{2})(?:부|청|처|원|단)$")  # 미래창조과학부, 중부지방고용노동청
+_PLACE = re.compile(r"[가-힣](?:동|리|시|도|주|읍|면|군|구|가)$")  # 사북리, 어진동: districts
 _NAME = re.compile(r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.·\- ]*[가-힣A-Za-z0-9]|[A-Z]")
 _PERSON = re.compile(r"[가-힣]{2,4}|[가-힣]{2,5}(?: [가-힣]{1,6}){1,2}")
 
@@ -36,6 +38,19 @@ def add_tagged_names(finder, tagger, sentence: Sentence) -> None:
             continue
         start, end = span.start, span.end
         etype = span.type
+        inside = [t for t in sentence.tokens[span.first:span.last + 1]]
+        while inside and inside[-1].tag.startswith(("J", "E")):
+            inside.pop()  # 나리타와: the particle is not part of the name
+        if not inside:
+            continue
+        end = min(end, max(t.end for t in inside))
+        if etype == "Person" and len(inside) == 1 and inside[0].tag == "NNG":
+            continue  # one common noun (유선, 현대가) is not a person
+        if (etype != "Person" and inside[-1].tag in ("NNG", "NNB") and not _named_by_cue(lex, text[start:end], inside)
+                and not (etype == "Organization" and _PUBLIC_BODY.search(text[start:end]))
+                and not (etype == "Location" and _PLACE.search(text[start:end]))
+                and not (etype in ("Company", "Product") and _maker_of(finder, text[start:end]))):
+            continue  # 정부차원, IT시스템, 기가와트시: a name glued to a common noun is no name
         if etype == "Person":
             bounds = _person_bounds(lex, words, start, end, span.confidence)
             if bounds is None:
@@ -194,6 +209,16 @@ def _with_place_before(finder, words, start: int) -> int:
     if (entry is not None and entry.kind == "country") or prev.stem in ("미", "중", "일", "영", "독", "불"):
         return prev.start
     return start
+
+
+def _named_by_cue(lex, name: str, tokens) -> bool:
+    """The span ends in a name cue that makes a name here: a strong cue, or a weak one after a
+    proper noun (한빛항공; not 항공산업)."""
+    for etype in ("Facility", "Organization", "Company", "Location"):
+        cue = lex.cue_of(etype, name)
+        if cue and cue != name:
+            return cue not in lex.weak_cues or tokens[0].tag in ("NNP", "SL", "SH")
+    return False
 
 
 def _inside_word(sentence: Sentence, offset: int) -> bool:
