@@ -258,6 +258,7 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
 @pytest.mark.parametrize("body,etype,name", [
     # a country before a public body is part of its name; a market keeps its own name
     ("미 특허심판원은 특허 무효 심판을 개시했다.", "Organization", "미 특허심판원"),
+    ("회사는 텍사스 동부지방법원에 소송을 냈다.", "Organization", "텍사스 동부지방법원"),
     ("회사는 미국 나스닥에 상장했다.", "Organization", "나스닥"),
     # a descriptor before an unknown company is not part of its name
     ("미국 지주회사 누리벤처스는 지분을 사들였다.", "Company", "누리벤처스"),
@@ -324,6 +325,10 @@ def test_entities_title_fused_with_a_place(run, body, expected):
     assert expected in positions(ex)
     place = next(e for e in ex.entities if e.type == "Location" and e.name == expected[1])
     assert any(alias.endswith(("시", "주")) for alias in place.aliases)  # 포항시, 인디애나주
+
+
+def test_entities_verb_form_before_a_title_is_no_person(run):
+    assert not names(run("회생계획안은 법원이 선임한 관리인이 마련한다."), "Person") - {"김기자"}
 
 
 def test_entities_market_glued_to_si_jang_is_not_a_place(run):

@@ -156,7 +156,7 @@ class NameRules:
         if word.particle or not word.stem:
             return False
         entry = self.lex.lookup(word.stem, ("Location",))
-        return word.stem in self._COUNTRY_ABBREVIATIONS or (entry is not None and entry.kind == "country")
+        return word.stem in self._COUNTRY_ABBREVIATIONS or (entry is not None and entry.kind in ("country", "province"))
 
     def _person_like(self, words, i: int) -> bool:
         """A three-syllable word of surname and given name ending like a district (정몽구, 최종구,

@@ -67,6 +67,8 @@ class PeopleRules:
             return None  # one ordinary word (이번, 정부, 조사)
         if tokens[0].tag.startswith(("V", "E", "J", "NP")):
             return None
+        if any(t.tag in ("XSV", "XSA", "EP", "ETM", "EC", "EF") for t in tokens):
+            return None  # a verb form (법원이 선임한 관리인), not a name
         return "full" if len(text) == 3 else None
 
     def _proper_word(self, word: Word) -> bool:
