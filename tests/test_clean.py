@@ -293,3 +293,16 @@ def test_clean_date_from_a_time_stamp_inside_a_line():
     article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
     assert article.published == dt.date(2023, 6, 14)
     assert "입력" not in article.text
+
+
+@pytest.mark.parametrize("text,kept", [
+    # after the article: another piece's teaser ends the page
+    (f"가나전자, 평택에 새 공장 가동\n{BODY_LINES}\n[예시신문 김아무 칼럼] “부동산 시장, 다시 보자” 외 기사",
+     BODY_LINES.split("\n")),
+    # a column's own header is its title
+    (f"[예시신문 김아무 칼럼] 부동산 시장을 다시 본다\n{BODY_LINES}", BODY_LINES.split("\n")),
+])
+def test_clean_teaser_of_another_piece_ends_the_page(text, kept):
+    article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
+    assert article.text.split("\n") == kept
+    assert article.title.endswith(("가동", "다시 본다"))

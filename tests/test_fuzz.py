@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from . import fuzz_stages as fz
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+SLOW = settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 
 @FAST
@@ -60,7 +60,7 @@ def test_fuzz_rdf_parses_back(text):
 
 
 @pytest.mark.slow
-@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(text=fz.texts)
 def test_fuzz_exports_and_shacl(text):
     with tempfile.TemporaryDirectory() as directory:
