@@ -160,3 +160,12 @@ def test_events_occurrence_in_rdf_has_both_sources(pipeline, tmp_path):
         SELECT ?occ (COUNT(DISTINCT ?article) AS ?sources) WHERE { GRAPH ?g { ?ev kg:occurrence ?occ } GRAPH ?h {
         ?occ a kg:Occurrence ; prov:wasDerivedFrom ?article } } GROUP BY ?occ"""))
     assert rows and max(int(r[1]) for r in rows) == 2
+
+
+def test_events_both_partners_and_the_incident_company(run):
+    ex = run("한빛게임즈는 2015년 누리소프트와 전략적 제휴를 맺었다. 한빛게임즈는 올해 신작 세 편을 낸다.")
+    (partnership,) = of_type(ex, "Partnership")
+    assert {a.entity for a in partnership.arguments if a.role == "partner"} >= {"Company/누리소프트", "Company/한빛게임즈"}
+    ex = run("쿠팡은 4일 물류센터에서 불이 났다고 밝혔다. 회사와 소방 당국에 따르면 직원 1명이 고립돼 다쳤다.")
+    (injury,) = of_type(ex, "Accident")
+    assert "Company/coupang" in participants(injury)

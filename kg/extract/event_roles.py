@@ -9,7 +9,7 @@ import re
 from ..model import Mention, Sentence
 from ..registry import EVENTS, role_for
 from .entities import Found
-from .eventdraft import PERSONAL, PHYSICAL, EventDraft
+from .eventdraft import INCIDENTS, PERSONAL, PHYSICAL, EventDraft
 from .text import QuoteSpan, in_spans
 
 __all__ = ["RoleRules"]
@@ -113,6 +113,14 @@ class RoleRules:
         if owner and owner in self.ents.found and owner not in keys and "Company" not in actor_types:
             roles.append(("organization", owner))  # 광주공장 화재: the plant's company takes part
             actor_types.add("Company")
+        if draft.type in INCIDENTS and "Company" not in actor_types and self.dominant \
+                and self.dominant not in {k for _, k in roles} and segment is None:
+            # 회사와 소방 당국에 따르면 ... 다쳤다: an incident is the company's, not the authority's
+            roles.append(("organization", self.dominant))
+            actor_types.add("Company")
+        if draft.type == "Partnership" and sum(r == "partner" for r, _ in roles) == 1 and self.dominant \
+                and self.dominant not in {k for _, k in roles}:
+            roles.append(("partner", self.dominant))  # (넷마블은) 엔씨소프트와 전략적 제휴: both partners
         if draft.type != "Statement" and not actor_types & {"Company", "Organization", "Person"}:
             owner = next((self.ents.found[k].owner for _, k in roles if self.ents.found[k].owner), None)
             if owner and owner in self.ents.found:

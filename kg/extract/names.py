@@ -228,7 +228,7 @@ class NameRules:
                                 and self.lex.by_key[prev.tokens[0].user_value].type == "Location"):
                             start = prev.start  # 오창 에너지플랜트: a place and a facility word
                         elif etype == "Organization" and prev is not None and self._country(prev):
-                            start = prev.start  # 미 특허심판원, 미국 국제무역위원회: a country's body
+                            start = prev.start  # 미 특허심판원: a country's body, even with a common-noun head
                         elif len(head) < 2 or head in self.lex.generic_heads or first.tag not in ("NNG", "MAG", "XR"):
                             break
                         elif etype != "Company" or cue in self.lex.weak_cues:
@@ -260,6 +260,9 @@ class NameRules:
                     if parent and parent.startswith("Organization/") and not prev.particle:
                         start, branch = prev.start, True
                         name = self.text[start:end]
+                if etype == "Organization" and start == word.start and i > 0 and self._country(words[i - 1]):
+                    start, branch = words[i - 1].start, True  # 미 특허심판원, 텍사스 동부지방법원: a country's body
+                    name = self.text[start:end]
                 if not self._absorb_locations(start, end, spaced_names=branch):
                     break
                 owner = None

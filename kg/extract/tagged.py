@@ -134,6 +134,8 @@ def _person_bounds(lex, words, start: int, end: int, confidence: float) -> tuple
     if re.fullmatch(r"[가-힣]모?씨", first):
         return None  # 김씨, 김모씨: a surname only
     if re.fullmatch(r"[가-힣]{2,5}", first) and surname in lex.surnames and 1 <= len(first) - len(surname) <= 2:
+        if len(first) - len(surname) == 1 and confidence < 0.9:
+            return None  # 이주(의), 유선: a one-syllable given name only when the tagger is sure
         return first_start, first_start + len(first)
     names = []
     for part_start, part in parts[:3]:
