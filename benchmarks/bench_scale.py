@@ -9,6 +9,13 @@ printed. ``--chars 300`` cuts every article to its first 300 characters, so that
 fit in a session (memory depends on the number of articles and distinct entities, not on their
 length). Budget (issue 9): < 1.5 GB at 100 k articles, within 10 % of 10 k. Takes long: at
 full length ~25 ms of CPU per article, 100 k articles ~45 min per command on one core.
+
+``--replay`` measures the writing side at sizes the full pipeline cannot reach in a session: one
+process extracts each distinct article once (Kiwi and the pipeline loaded, as in ``kg ingest``),
+then writes N article graphs -- copies with renamed article IRIs and every fourth copy's entities
+renamed (``bench_export.Renamer``: the store keeps growing in articles and entities) -- through
+the same writers as ``kg ingest`` (``OxigraphSource.write_graphs``) and ``kg build``
+(``serialize_quads`` to N-Quads, thrown away).
 """
 
 from __future__ import annotations
@@ -49,12 +56,73 @@ def measure(command: list[str]) -> tuple[float, float, int]:
     return usage.ru_maxrss / 1024, time.perf_counter() - start, process.returncode
 
 
+REPLAY = """
+import json, os, resource, sys, tempfile, dataclasses
+sys.path[:0] = [{root!r}, {benchmarks!r}]
+from bench_pipeline import default_dirs, load_raws
+from bench_export import Renamer
+from kg.pipeline import Pipeline, graph_of
+size, mode, chars = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+_, distinct = load_raws({dirs!r}, 1)
+raws, _ = load_raws({dirs!r}, distinct)
+pipeline = Pipeline()
+base = []
+for raw in raws:
+    try:
+        base.append(graph_of(pipeline.process(dataclasses.replace(raw, text=raw.text[:chars] if chars else raw.text)),
+                             pipeline.lexicon))
+    except Exception:
+        pass
+
+def graphs():
+    renamer = None
+    for i in range(size):
+        copy = i // len(base)
+        if renamer is None or renamer.copy != copy:
+            renamer = Renamer(copy)
+        graph, quads = base[i % len(base)]
+        renamed = [renamer.quad(q) for q in quads]
+        yield renamed[0].graph_name.value, renamed
+
+if mode == "ingest":
+    from kg.store import open_store
+    store = open_store(tempfile.mkdtemp(prefix="kg-scale-replay-"))
+    written = store.write_graphs(graphs())
+    store.close()
+else:
+    from kg.writer import serialize_quads
+    with open(os.devnull, "wb") as sink:
+        written = serialize_quads((quads for _, quads in graphs()), "nquads", True, sink)
+print(json.dumps({{"rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "quads": written}}))
+"""
+
+
+def replay(sizes: list[int], commands: list[str], chars: int, dirs: list[str]) -> dict:
+    code = REPLAY.format(root=str(ROOT), benchmarks=str(ROOT / "benchmarks"), dirs=dirs)
+    results = {}
+    for size in sizes:
+        for command in commands:
+            start = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code, str(size), command, str(chars)], cwd=ROOT,
+                                 capture_output=True, text=True)
+            wall = time.perf_counter() - start
+            if out.returncode != 0:
+                print(f"{size:>10,}{command:>9}  failed: {out.stderr[-500:]}")
+                continue
+            data = json.loads(out.stdout.strip().splitlines()[-1])
+            results[(command, size)] = data["rss"]
+            print(f"{size:>10,}{command:>9}{data['rss']:>9,.0f} MB{wall:>9,.0f}s{size / wall:>12,.1f}"
+                  f"  ({data['quads']:,} quads, writing side only)", flush=True)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--chars", type=int, default=0, help="cut each article to this many characters (0: whole)")
     parser.add_argument("--commands", nargs="+", default=["build", "ingest"], choices=["build", "ingest"])
     parser.add_argument("--articles", nargs="*", default=default_dirs())
+    parser.add_argument("--replay", action="store_true", help="the writing side only, on renamed copies (see above)")
     args = parser.parse_args()
     _, distinct = load_raws(args.articles, 1)
     base, _ = load_raws(args.articles, distinct)  # each distinct article once
@@ -62,7 +130,9 @@ def main() -> None:
           f"{', '.join(args.articles)}; {'whole articles' if not args.chars else f'first {args.chars} characters of each'}")
     print(f"{'articles':>10}{'command':>9}{'peak RSS':>11}{'wall':>10}{'articles/s':>12}")
     results: dict[tuple[str, int], float] = {}
-    for size in args.sizes:
+    if args.replay:
+        results = replay(args.sizes, args.commands, args.chars, args.articles)
+    for size in ([] if args.replay else args.sizes):
         folder = Path(tempfile.mkdtemp(prefix="kg-scale-"))
         try:
             corpus = folder / "corpus.jsonl"

@@ -30,6 +30,7 @@ RDF_FILE_FORMATS = {
     ".json": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
 }
 _MARKER = "kg-store.txt"  # written into store directories made by kg
+_FLUSH_EVERY = 200_000  # quads written between flushes of the embedded store (keeps ingest RSS flat)
 
 
 class Source:
@@ -72,20 +73,27 @@ class OxigraphSource(Source):
 
     def write_graphs(self, graphs: Iterable[tuple[str, list[ox.Quad]]], batch: int = 20000,
                      seconds: float = 1.0) -> int:
-        """Replace each article's named graph, committing several articles at a time (up to
-        ``batch`` quads, or what came in ``seconds``): one transaction drops the graphs that
-        exist, one adds the new ones. A commit per article costs more than the article's
-        extraction on a slow disk. Killed in between, a re-run puts every article back."""
+        """Replace each article's named graph, several articles at a time (up to ``batch`` quads,
+        or what came in ``seconds``): one transaction drops the graphs that exist, the bulk
+        loader adds the new ones. A commit per article costs more than the article's extraction
+        on a slow disk. Killed part way, a re-run puts every article back."""
         pending: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
-        size = written = 0
+        size = written = unflushed = 0
         started = time.monotonic()
 
         def commit() -> None:
+            nonlocal unflushed
             existing = [g for g, _ in pending if self.store.contains_named_graph(g)]
             if existing:
                 self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{g.value}>" for g in existing))
-            self.store.extend([q for _, quads in pending for q in quads])
+            # the bulk loader: ~5x faster than a transaction, and a kill part way leaves only
+            # complete or partial article graphs that a re-run drops and writes again
+            self.store.bulk_extend([q for _, quads in pending for q in quads])
+            unflushed += sum(len(quads) for _, quads in pending)
             pending.clear()
+            if unflushed >= _FLUSH_EVERY:  # RocksDB's write buffers would otherwise grow to ~2 GB
+                self.store.flush()
+                unflushed = 0
 
         for graph, quads in graphs:
             g = ox.NamedNode(str(graph))
