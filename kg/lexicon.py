@@ -281,8 +281,8 @@ class Lexicon:
         for rule in self.triggers:
             if rule.pattern is None:
                 continue  # a rule over morphemes only (see kg.extract.triggers)
-            if rule.context or rule.requires or rule.not_before or rule.not_after:
-                scanners.append((rule.pattern, {"r": rule}))
+            if rule.context or rule.requires:
+                scanners.append((rule.pattern, {"r": rule}))  # sense rules join the alternation: checked per match
             else:
                 by_type.setdefault(rule.event_type, []).append(rule)
         for etype, rules in by_type.items():
