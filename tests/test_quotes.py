@@ -46,6 +46,14 @@ PAGE = "뉴스 홈 바로가기 로그인\n"  # a page whose headline stays in t
     # a page cut off in the middle of a quotation: the quotation still counts
     ("제목입니다" + BODY + "김철수 한빛전자 대표는 5일 회견을 열었다. 사고 원인과 관련해선 \"작업자가 배관을 교체하던 중 압력이",
      "Person/김철수", "작업자가 배관을"),
+    # joint speakers (X와 Y는, X와 산하 Y는): the first named speaks for both
+    ("제목입니다" + BODY + "한빛게임즈와 산하 개발사 누리소프트는 5일 공동 입장문을 내고 \"표절 주장은 사실이 아니다\"라고 밝혔다.",
+     "Company/한빛게임즈", "표절 주장은"),
+    ("제목입니다" + BODY + "한빛전자와 누리모터스는 \"합작공장을 함께 짓겠다\"고 말했다.",
+     "Company/한빛전자", "합작공장을 함께"),
+    # a bare head noun (당국은, 법원은) is the body of that kind named last
+    ("제목입니다" + BODY + "금융당국은 5일 한빛카드에 대한 현장검사에 들어갔다. 한빛카드는 고객 정보 유출을 신고했다. "
+     "당국은 \"추가 유출이 확인되면 엄정하게 조치하겠다\"고 밝혔다.", "Organization/financial-authorities/q", "추가 유출이"),
 ])
 def test_quotes_speaker_forms(quotes, text, speaker, starts):
     found = quotes(text)

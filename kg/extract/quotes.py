@@ -41,6 +41,10 @@ _HEADLINE_GAP = re.compile(r"\s*(?:[^\s은는이가을를의에]{1,8}\s*){0,2}")
 _GENERIC_SUBJECT = re.compile(r"\s(?:누리꾼|네티즌|시민|소비자|주민|이용자|업계\s*관계자|전문가)들?(?:은|는|이|가)\s")
 _HEADLINE_QUOTE = re.compile(r"[\"“]([^\"“”]{2,200})[\"”]")
 _CLOSING_ONLY = re.compile(r"^\s*[.…]*\s*$")
+# between two names joined as one subject: 와/과/및 and at most a short description (산하 개발사)
+_CONJUNCT = re.compile(r"^(?:와|과|\s*및|\s*·)\s*(?:[가-힣]{1,6}\s+){0,2}$")
+# a bare head noun as subject (당국은, 법원은, 위원회는): the body of that kind named last
+_BARE_HEAD = re.compile(r"(?:^|\s)(당국|법원|위원회|검찰청|노조|협회|거래소)(?:은|는|이|가|도|\s*측은)\s")
 _PRODUCT_SUBJECT = re.compile(r"^\s*(?:측은|측이|는|은|이|가)\s")
 
 
@@ -193,10 +197,13 @@ class QuoteFinder:
             return None, 0.0  # 누리꾼들은 "...": people no entity stands for
         subject = self._subject(sentence, spans)
         if subject:
-            return subject, 0.85
+            return self._first_conjunct(sentence, subject, first_quote), 0.85
         company = self.ents.company_side(outside_before)
         if company:
             return company, 0.7
+        head = self._bare_head(sentence, outside_before)
+        if head:
+            return head, 0.7
         if last and _PRONOUN.search(" " + outside_before):
             return last, 0.75
         if last and continuing and not outside_before.strip():
@@ -218,6 +225,37 @@ class QuoteFinder:
             if last and not any(m.start < first_quote for m, _ in self.ents.mentions_in(sentence)):
                 return last, 0.5  # a subtitle line under the speaker's headline (14일 회견에서 "...")
         return None, 0.0
+
+    def _first_conjunct(self, sentence: Sentence, subject: str, first_quote: int) -> str:
+        """Joint speakers (X와 Y는 "...", X와 산하 Y는 "..."): the first one named speaks for both."""
+        before = [(m, f) for m, f in self.ents.mentions_in(sentence) if m.end <= first_quote]
+        for i, (mention, found) in enumerate(before):
+            if found.key != subject:
+                continue
+            for other, other_found in reversed(before[:i]):
+                if other_found.type not in ("Person", "Company", "Organization") or other_found.key == subject:
+                    continue
+                if _CONJUNCT.match(self.text[other.end:mention.start]):
+                    return other_found.key
+                break
+            break
+        return subject
+
+    def _bare_head(self, sentence: Sentence, before: str) -> str | None:
+        """A body named by the head of its name alone (금융당국 ... 당국은 "...", 서울중앙지방법원 ...
+        법원은 "..."): the organisation whose name ends in that word and was named last before."""
+        m = _BARE_HEAD.search(" " + before)
+        if m is None:
+            return None
+        word = m.group(1)
+        best = None
+        for found in self.ents.found.values():
+            if found.type not in ("Organization", "Company") or found.name == word or not found.name.endswith(word):
+                continue
+            earlier = [mention.start for mention in found.mentions if mention.start < sentence.start]
+            if earlier and (best is None or max(earlier) > best[0]):
+                best = (max(earlier), found.key)
+        return best[1] if best else None
 
     def _named_before(self, sentence: Sentence, first_quote: int) -> str | None:
         """The speaker named right before the quotation without a subject particle, as headlines
