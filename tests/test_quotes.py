@@ -54,6 +54,9 @@ PAGE = "뉴스 홈 바로가기 로그인\n"  # a page whose headline stays in t
     # a bare head noun (당국은, 법원은) is the body of that kind named last
     ("제목입니다" + BODY + "금융당국은 5일 한빛카드에 대한 현장검사에 들어갔다. 한빛카드는 고객 정보 유출을 신고했다. "
      "당국은 \"추가 유출이 확인되면 엄정하게 조치하겠다\"고 밝혔다.", "Organization/financial-authorities/q", "추가 유출이"),
+    # a lede quotation attributed by the next sentence
+    ("제목입니다\n[한빛일보 김기자 기자] “공장은 멈춰도 연구는 멈추지 않는다.”\n1970년생인 김철수 한빛전자 회장이 임원 회의마다 하는 말이다.",
+     "Person/김철수", "공장은 멈춰도"),
 ])
 def test_quotes_speaker_forms(quotes, text, speaker, starts):
     found = quotes(text)
@@ -115,3 +118,11 @@ def test_quotes_headline_digest_is_not_a_quotation(pipeline):
     ex = pipeline.process_text('김철수 한빛전자 대표 "무거운 책임감…방향은 그대로"' + BODY + "김철수 한빛전자 대표는 5일 회견을 열었다.",
                                id="h", published=PUB)
     assert not [e for e in ex.events if e.type == "Statement"]
+
+
+def test_quotes_lede_quote_needs_a_plain_attribution(quotes):
+    # the next sentence quotes someone itself: it attributes its own quotation, not the lede's
+    found = quotes("제목입니다\n[한빛일보 김기자 기자] “공장은 멈춰도 연구는 멈추지 않는다.”\n"
+                   "김철수 한빛전자 회장은 “연구 인력을 두 배로 늘리겠다”고 말했다.")
+    assert not any(q.startswith("공장은 멈춰도") for _, q in found), found
+    assert any(s == "Person/김철수" and q.startswith("연구 인력을") for s, q in found), found

@@ -43,6 +43,8 @@ _HEADLINE_QUOTE = re.compile(r"[\"“]([^\"“”]{2,200})[\"”]")
 _CLOSING_ONLY = re.compile(r"^\s*[.…]*\s*$")
 # between two names joined as one subject: 와/과/및 and at most a short description (산하 개발사)
 _CONJUNCT = re.compile(r"^(?:와|과|\s*및|\s*·)\s*(?:[가-힣]{1,6}\s+){0,2}$")
+# nothing but a dateline ([한빛일보 김기자 기자], (서울=뉴스1) 김기자 기자 =) before a lede quotation
+_DATELINE_ONLY = re.compile(r"^\s*(?:[\[(][^\])\n]{1,40}[\])])?\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=)?\s*$")
 # a bare head noun as subject (당국은, 법원은, 위원회는): the body of that kind named last
 _BARE_HEAD = re.compile(r"(?:^|\s)(당국|법원|위원회|검찰청|노조|협회|거래소)(?:은|는|이|가|도|\s*측은)\s")
 _PRODUCT_SUBJECT = re.compile(r"^\s*(?:측은|측이|는|은|이|가)\s")
@@ -89,6 +91,8 @@ class QuoteFinder:
                     last_speaker = subject  # who a following "그는"/quote-only sentence refers to
                 continue
             speaker, confidence = self._speaker(sentence, spans, last_speaker, last_sentence_had_quote)
+            if speaker is None and self._quote_only(sentence, spans):
+                speaker, confidence = self._attributed_after(sentence), 0.6
             if speaker is None:
                 last_sentence_had_quote = True
                 continue
@@ -225,6 +229,21 @@ class QuoteFinder:
             if last and not any(m.start < first_quote for m, _ in self.ents.mentions_in(sentence)):
                 return last, 0.5  # a subtitle line under the speaker's headline (14일 회견에서 "...")
         return None, 0.0
+
+    def _quote_only(self, sentence: Sentence, spans: list[QuoteSpan]) -> bool:
+        """Nothing but the quotation (and closing punctuation) in the sentence."""
+        before = self.text[sentence.start:spans[0].start]
+        return len(spans) == 1 and _CLOSING_ONLY.match(self.text[spans[-1].end:sentence.end]) is not None \
+            and _DATELINE_ONLY.match(before) is not None
+
+    def _attributed_after(self, sentence: Sentence) -> str | None:
+        """A lede quotation attributed by the next sentence (“...” / 방 의장이 자주 하는 말이다, “...” /
+        김 부사장은 회견에서 ...): the person that sentence is about, when it quotes nothing itself."""
+        following = [s for s in self.doc.sentences if s.index == sentence.index + 1 and s.zone is None]
+        if not following or any(q.double for q in quote_spans(following[0])):
+            return None
+        subject = self.ents.subject_of(following[0], (), prefer_person=True)
+        return subject if subject and subject.startswith("Person/") else None
 
     def _first_conjunct(self, sentence: Sentence, subject: str, first_quote: int) -> str:
         """Joint speakers (X와 Y는 "...", X와 산하 Y는 "..."): the first one named speaks for both."""
