@@ -183,6 +183,15 @@ def test_events_joint_subject_brings_both_companies(run, body, etype):
 
 
 @pytest.mark.parametrize("body", [
+    "SK텔레콤과 KT, LG유플러스 등 통신3사의 인터넷망에서 4일 장애가 났다. 통신3사는 고객에게 사과했다.",
+    "SK텔레콤과 KT, LG유플러스 등 통신3사의 인터넷망에서 4일 장애가 났다. 각 통신사들은 홈페이지에 사과문을 올렸다.",
+])
+def test_events_joint_subject_brings_every_company_of_the_group(run, body):
+    (apology,) = of_type(run(body), "Apology")
+    assert {"Company/sk-telecom", "Company/kt", "Company/lg-uplus"} <= participants(apology), apology
+
+
+@pytest.mark.parametrize("body", [
     # 영양사는 is a dietitian, not "both companies"
     "한빛전자는 4일 누리모터스와 업무협약을 맺었다. 한빛전자 구내식당 영양사는 식단을 바꿀 계획이다.",
     # two companies never named together are not a pair

@@ -14,6 +14,8 @@ from .text import QuoteSpan, in_spans
 
 __all__ = ["RoleRules"]
 
+# the number a joint subject gives (양사 2, 세 회사 3, 통신3사 3); a plural (각 통신사들) gives none
+_JOINT_COUNTS = (("양", 2), ("두", 2), ("2", 2), ("세", 3), ("3", 3), ("4", 4))
 _SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
 
 
@@ -141,21 +143,29 @@ class RoleRules:
         draft.roles = roles
 
     def _joint_subject(self, sentence: Sentence, before: int, quotes: list[QuoteSpan]) -> tuple[str, ...]:
-        """Both companies when the clause before the trigger names them jointly (양사는, 두 회사가):
-        the two companies most named in the article, provided some sentence names them together;
-        else none."""
+        """The companies a joint subject before the trigger names (양사는, 두 회사가, 통신3사는, 각
+        통신사들은): those of the nearest sentence naming two or more companies together, the most
+        named of them when the subject gives a number; none when no sentence names them together."""
         clause = self.text[sentence.start:before]
         match = next((m for m in self.lex.joint.finditer(clause)
                       if not in_spans(sentence.start + m.start(), sentence.start + m.end(), quotes)), None)
         if match is None:
             return ()
-        companies = sorted((f for f in self.ents.found.values() if f.type == "Company"),
-                           key=lambda f: (-len(f.mentions), min(m.start for m in f.mentions)))
-        if len(companies) < 2:
+        word = match.group(0)
+        count = next((n for cue, n in _JOINT_COUNTS if cue in word), None)
+        for index in range(sentence.index, -1, -1):
+            group: list[str] = []
+            for _, found in self.ents.mentions_in(self.doc.sentences[index]):
+                if found.type == "Company" and found.key not in group:
+                    group.append(found.key)
+            if len(group) >= 2:
+                break
+        else:
             return ()
-        first, second = companies[0], companies[1]
-        together = {m.sentence for m in first.mentions} & {m.sentence for m in second.mentions}
-        return (first.key, second.key) if together else ()
+        if count and len(group) > count:
+            rank = sorted(group, key=lambda k: -len(self.ents.found[k].mentions))
+            group = [k for k in group if k in rank[:count]]
+        return tuple(group) if not count or len(group) == count else ()
 
     def _key_participant(self, draft: EventDraft, nearby) -> str | None:
         """The actor this mention is about: a person for a leadership change, else the company or
