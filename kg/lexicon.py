@@ -122,6 +122,7 @@ class Lexicon:
     rumoured: re.Pattern
     not_event: re.Pattern
     anaphora: re.Pattern
+    joint: re.Pattern
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
     planned: re.Pattern
@@ -205,6 +206,7 @@ class Lexicon:
             rumoured=trig["rumoured"],
             not_event=trig["not_event"],
             anaphora=trig["anaphora"],
+            joint=trig["joint"],
             plan_markers=trig["plan_markers"],
             plan_actions=tuple(trig["plan_actions"]),
             planned=trig["planned"],
@@ -281,8 +283,8 @@ class Lexicon:
         for rule in self.triggers:
             if rule.pattern is None:
                 continue  # a rule over morphemes only (see kg.extract.triggers)
-            if rule.context or rule.requires or rule.not_before or rule.not_after:
-                scanners.append((rule.pattern, {"r": rule}))
+            if rule.context or rule.requires:
+                scanners.append((rule.pattern, {"r": rule}))  # sense rules join the alternation: checked per match
             else:
                 by_type.setdefault(rule.event_type, []).append(rule)
         for etype, rules in by_type.items():

@@ -21,6 +21,7 @@ from .authorities import add_authorities
 from .careers import add_career_titles
 from .names import NameRules
 from .people import PeopleRules, PositionClaim
+from .spans import SpanIndex
 from .tagged import add_tagged_names
 from .text import Word, words_of
 
@@ -59,7 +60,9 @@ class EntityFinder(NameRules, PeopleRules):
         self.text = document.article.text
         self.lex = lexicon
         self.found: dict[str, Found] = {}
-        self.spans: list[tuple[int, int, str]] = []  # (start, end, key) of accepted mentions
+        self.spans = SpanIndex()  # (start, end, key) of accepted mentions
+        self._in_sentence: dict[int, list[tuple[Mention, Found]]] = {}  # mentions by sentence index
+        self._dominant: tuple[int, str | None] | None = None  # (spans version, key) cache
         self.positions: list[PositionClaim] = []
         self.surname_aliases: list[tuple[str, Title, Mention]] = []  # (surname, title, mention)
         self.words: dict[int, list[Word]] = {}
@@ -108,6 +111,8 @@ class EntityFinder(NameRules, PeopleRules):
 
     def dominant_company(self) -> str | None:
         """The company the article is mostly about: most mentions in the body, earliest on ties."""
+        if self._dominant is not None and self._dominant[0] == self.spans.version:
+            return self._dominant[1]
         best = None
         for found in self.found.values():
             if found.type != "Company":
@@ -115,16 +120,17 @@ class EntityFinder(NameRules, PeopleRules):
             score = (len(found.mentions), -min(m.start for m in found.mentions))
             if best is None or score > best[0]:
                 best = (score, found.key)
+        self._dominant = (self.spans.version, best[1] if best else None)
         return best[1] if best else None
 
     def mentions_in(self, sentence: Sentence) -> list[tuple[Mention, Found]]:
         """Mentions in the sentence's body text (not in its dateline), in text order."""
-        result = []
-        for found in self.found.values():
-            for mention in found.mentions:
-                if mention.sentence == sentence.index and not self._in_dateline(mention.start):
-                    result.append((mention, found))
+        result = [(m, f) for m, f in self._in_sentence.get(sentence.index, ()) if not self._in_dateline(m.start)]
         result.sort(key=lambda mf: mf[0].start)
+        if any(a[0].start == b[0].start for a, b in zip(result, result[1:])):
+            # names starting at one offset: in the order their entities were found, as always
+            rank = {key: number for number, key in enumerate(self.found)}
+            result.sort(key=lambda mf: (mf[0].start, rank.get(mf[1].key, len(rank))))
         return result
 
     _SUBJECT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}?\S*(?:은|는|이|가|도|측은|측이|께서)(?:\s|$)")
@@ -167,19 +173,39 @@ class EntityFinder(NameRules, PeopleRules):
         return self.doc.article.zone_at(start) is not None
 
     def _overlaps(self, start: int, end: int) -> str | None:
-        for s, e, key in self.spans:
-            if s < end and start < e:
-                return key
-        return None
+        return self.spans.first_overlapping(start, end)
 
     def _add(self, key: str, etype: str, name: str, start: int, end: int, sentence: int,
              rule: str, confidence: float, entry: GazetteerEntry | None = None) -> Found:
         found = self.found.get(key)
         if found is None:
             found = self.found[key] = Found(key=key, type=etype, name=name, entry=entry)
-        found.add(Mention(start, end, self.text[start:end], sentence, confidence, rule))
+        self._add_mention(found, Mention(start, end, self.text[start:end], sentence, confidence, rule))
         self.spans.append((start, end, key))
         return found
+
+    def _add_mention(self, found: Found, mention: Mention) -> None:
+        found.add(mention)
+        if found.mentions and found.mentions[-1] is mention:
+            self._in_sentence.setdefault(mention.sentence, []).append((mention, found))
+
+    def _remove_mention(self, start: int, end: int | None, key: str) -> None:
+        """Drop the mention of ``key`` at [start, end) (any end when None): a longer name took
+        its place. The entity goes when it has no mention left."""
+        self.spans.remove_where(start, start + 1 if end is None else end,
+                                lambda sp: sp[0] == start and sp[2] == key and end in (None, sp[1]))
+        found = self.found.get(key)
+        if found is None:
+            return
+        gone = [m for m in found.mentions if m.start == start and end in (None, m.end)]
+        if not gone:
+            return
+        found.mentions = [m for m in found.mentions if not any(m is g for g in gone)]
+        for mention in gone:
+            pairs = self._in_sentence.get(mention.sentence, [])
+            pairs[:] = [pair for pair in pairs if pair[0] is not mention]
+        if not found.mentions:
+            del self.found[key]
 
     def _key_for(self, etype: str, name: str) -> str:
         entry = self.lex.lookup(name, (etype,))
@@ -217,25 +243,21 @@ class EntityFinder(NameRules, PeopleRules):
         self.publisher = key
         if position >= 0:
             sentence = self.doc.sentence_at(position)
-            found.add(Mention(position, position + len(name), name, sentence.index if sentence else 0, 0.95, "dateline"))
+            self._add_mention(found, Mention(position, position + len(name), name, sentence.index if sentence else 0, 0.95, "dateline"))
 
     def _drop_inside(self, start: int, end: int, prefix: str) -> None:
         """Remove mentions of keys starting with ``prefix`` inside [start, end) (a longer name wins)."""
-        for s, e, key in [sp for sp in self.spans if start <= sp[0] and sp[1] <= end and sp[2].startswith(prefix)]:
+        for s, e, key in [sp for sp in self.spans.overlapping(start, end) if start <= sp[0] and sp[1] <= end and sp[2].startswith(prefix)]:
             if (s, e) == (start, end):
                 continue
-            self.spans.remove((s, e, key))
-            found = self.found[key]
-            found.mentions = [m for m in found.mentions if not (m.start == s and m.end == e)]
-            if not found.mentions:
-                del self.found[key]
+            self._remove_mention(s, e, key)
 
     def _absorb_locations(self, start: int, end: int, spaced_names: bool = False) -> bool:
         """Make room for a longer name over [start, end): drop the mentions inside it (울산 in
         울산경찰청, 화이자 in 한국화이자제약). A glued word names one thing; a spaced name only
         absorbs places (판교 in 판교 사옥). False when a mention crosses its edges."""
         glued = " " not in self.text[start:end]
-        inside = [(s, e, k) for s, e, k in self.spans if s < end and start < e]
+        inside = self.spans.overlapping(start, end)
         for s, e, k in inside:
             if not (start <= s and e <= end) or (s, e) == (start, end):
                 return False
@@ -244,11 +266,7 @@ class EntityFinder(NameRules, PeopleRules):
             if k.startswith("Person/"):
                 return False
         for s, e, key in inside:
-            self.spans.remove((s, e, key))
-            found = self.found[key]
-            found.mentions = [m for m in found.mentions if not (m.start == s and m.end == e)]
-            if not found.mentions:
-                del self.found[key]
+            self._remove_mention(s, e, key)
         return True
 
     def _more_mentions(self) -> None:

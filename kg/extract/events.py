@@ -151,8 +151,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         return True
 
     def _causes_in_sentence(self, sentence: Sentence) -> None:
+        # sentences are read in order and mentions appended as they are read, so a draft named
+        # in this sentence has its latest mention here (no scan over every mention of every draft)
         here = [i for i, d in enumerate(self.drafts) if d.factuality is None
-                and any(m.sentence == sentence.index for m in [d.trigger, *d.mentions])]
+                and (d.mentions[-1] if d.mentions else d.trigger).sentence == sentence.index]
         for i in here:
             for j in here:
                 if i == j:

@@ -85,15 +85,11 @@ class NameRules:
                 start, end = first.start, second.start + len(second.stem)
             else:
                 continue
-            inside = [(s, e, k) for s, e, k in self.spans if s < end and start < e]
+            inside = self.spans.overlapping(start, end)
             if any(not (start <= s and e <= end) for s, e, _ in inside):
                 continue
             for s, e, key in inside:  # 율촌 (Company), 김앤장 (a tagger's Person): the name is the whole
-                self.spans.remove((s, e, key))
-                found = self.found[key]
-                found.mentions = [m for m in found.mentions if not (m.start == s and m.end == e)]
-                if not found.mentions:
-                    del self.found[key]
+                self._remove_mention(s, e, key)
             name = self.text[start:end]
             self._add(self._key_for("Company", name), "Company", name, start, end, sentence.index, "spaced-cue", 0.75)
 
@@ -326,11 +322,7 @@ class NameRules:
                     continue
                 if company is not None:
                     # the company mention stays; the union mention covers 'X 노조'
-                    self.spans = [sp for sp in self.spans if not (sp[0] == start and sp[2] == company)]
-                    found = self.found[company]
-                    found.mentions = [m for m in found.mentions if m.start != start]
-                    if not found.mentions:
-                        del self.found[company]
+                    self._remove_mention(start, None, company)
                 self._add(key, "Organization", name, start, end, sentence.index, "union", 0.7)
                 if len(unions) != 1:
                     unions = [self.found[key]]

@@ -85,8 +85,15 @@ def _ending(pattern: re.Pattern) -> re.Pattern:
     return re.compile(r"(?:" + pattern.pattern + r")\s*$")
 
 
+_MORPH_RULES: dict[int, tuple[Lexicon, list[TriggerRule]]] = {}
+
+
 def _morph_rules(lexicon: Lexicon) -> list[TriggerRule]:
-    return [rule for rule in lexicon.triggers if rule.morphs is not None and rule.pattern is None]
+    cached = _MORPH_RULES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _MORPH_RULES[id(lexicon)] = (
+            lexicon, [rule for rule in lexicon.triggers if rule.morphs is not None and rule.pattern is None])
+    return cached[1]
 
 
 def _morpheme_line(sentence: Sentence) -> tuple[str, dict]:
