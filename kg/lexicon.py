@@ -122,6 +122,7 @@ class Lexicon:
     rumoured: re.Pattern
     not_event: re.Pattern
     anaphora: re.Pattern
+    joint: re.Pattern
     plan_markers: re.Pattern
     plan_actions: tuple[str, ...]
     planned: re.Pattern
@@ -205,6 +206,7 @@ class Lexicon:
             rumoured=trig["rumoured"],
             not_event=trig["not_event"],
             anaphora=trig["anaphora"],
+            joint=trig["joint"],
             plan_markers=trig["plan_markers"],
             plan_actions=tuple(trig["plan_actions"]),
             planned=trig["planned"],

@@ -169,3 +169,25 @@ def test_events_both_partners_and_the_incident_company(run):
     ex = run("쿠팡은 4일 물류센터에서 불이 났다고 밝혔다. 회사와 소방 당국에 따르면 직원 1명이 고립돼 다쳤다.")
     (injury,) = of_type(ex, "Accident")
     assert "Company/coupang" in participants(injury)
+
+
+@pytest.mark.parametrize("body, etype", [
+    ("한빛전자와 누리모터스는 4일 합작법인을 세웠다. 한빛전자는 배터리를, 누리모터스는 차체를 맡는다. "
+     "양사는 2026년까지 합작공장의 생산량을 두 배로 늘릴 계획이다.", "Plan"),
+    ("한빛전자는 누리모터스와 4일 업무협약을 맺었다. 한빛전자는 전장 부품을 공급한다. "
+     "두 회사가 자율주행 분야에서 손잡기로 했다.", "Partnership"),
+])
+def test_events_joint_subject_brings_both_companies(run, body, etype):
+    events = of_type(run(body), etype)
+    assert any({"Company/한빛전자", "Company/누리모터스"} <= participants(e) for e in events), events
+
+
+@pytest.mark.parametrize("body", [
+    # 영양사는 is a dietitian, not "both companies"
+    "한빛전자는 4일 누리모터스와 업무협약을 맺었다. 한빛전자 구내식당 영양사는 식단을 바꿀 계획이다.",
+    # two companies never named together are not a pair
+    "한빛전자는 4일 신제품을 내놨다. 누리모터스는 지난달 공장을 늘렸다. 양사는 모두 투자를 늘릴 계획이다.",
+])
+def test_events_joint_subject_needs_a_named_pair(run, body):
+    plans = of_type(run(body), "Plan")
+    assert not any({"Company/한빛전자", "Company/누리모터스"} <= participants(e) for e in plans), plans

@@ -49,6 +49,10 @@ class RoleRules:
             role = self._role_for(draft.type, found, mention)
             if role and (role, found.key) not in roles:
                 roles.append((role, found.key))
+        if segment is None:
+            for key in self._joint_subject(sentence, trigger.start, quotes):
+                if key not in {k for _, k in roles}:
+                    roles.append((role_for(draft.type, "Company", True) or "organization", key))
         key = self._key_participant(draft, nearby)
         if key and key in {k for _, k in roles}:
             draft.key_participants = {key}
@@ -135,6 +139,23 @@ class RoleRules:
             # 경찰과 소방당국은 ... 조사 중이다: the authorities investigate the company the story is about
             roles.append((event.company_subject_role, self.dominant))
         draft.roles = roles
+
+    def _joint_subject(self, sentence: Sentence, before: int, quotes: list[QuoteSpan]) -> tuple[str, ...]:
+        """Both companies when the clause before the trigger names them jointly (양사는, 두 회사가):
+        the two companies most named in the article, provided some sentence names them together;
+        else none."""
+        clause = self.text[sentence.start:before]
+        match = next((m for m in self.lex.joint.finditer(clause)
+                      if not in_spans(sentence.start + m.start(), sentence.start + m.end(), quotes)), None)
+        if match is None:
+            return ()
+        companies = sorted((f for f in self.ents.found.values() if f.type == "Company"),
+                           key=lambda f: (-len(f.mentions), min(m.start for m in f.mentions)))
+        if len(companies) < 2:
+            return ()
+        first, second = companies[0], companies[1]
+        together = {m.sentence for m in first.mentions} & {m.sentence for m in second.mentions}
+        return (first.key, second.key) if together else ()
 
     def _key_participant(self, draft: EventDraft, nearby) -> str | None:
         """The actor this mention is about: a person for a leadership change, else the company or
