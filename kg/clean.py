@@ -29,6 +29,7 @@ MAX_ARTICLE_CHARS = 1_000_000
 _SPACE_RUN_RE = re.compile(r" {2,}")
 _BODY_LINE_RE = re.compile(r"(?:[다요]|니다)\.(?:\s|$)")  # a finished sentence: the body has begun
 _TOP_LINES = 8  # the page's header: title, subtitles, reporter, time stamps
+_DATELINE_LINES = 6  # a dateline comes after the subtitles and photo captions at the top
 _SECTION_RE = re.compile(r"^\[(?P<section>[^\]\s=]{1,10})\]\s*")
 _URL_DATE_RE = re.compile(r"(20\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -77,7 +78,11 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
 
     def is_surname(name: str) -> bool:
         return name[:1] in lexicon.surnames or name[:2] in lexicon.surnames
-    for piece in (p for line in lines if line for p in split_line(line, lexicon.segments)):
+    pieces = [p for line in lines if line for p in split_line(_image_text(line, patterns), lexicon.segments)]
+    skip_to = 0
+    for index, piece in enumerate(pieces):
+        if index < skip_to:
+            continue
         line = piece.text
         if found_date is None:
             found_date = _match_date(line, patterns["date"])
@@ -90,7 +95,12 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
         # the page's tail (comments, related articles) ends the article - once its body has begun:
         # a header's "댓글 0" or "이 기사를 공유합니다" above the body is only a button
         if body_started and any(p.fullmatch(line) for p in patterns["tail"]):
-            break
+            resume = _after_list_box(pieces, index, patterns) if any(p.search(line) for p in patterns["box"]) else None
+            if resume is None:
+                break
+            furniture["a related-article list"] = furniture.get("a related-article list", 0) + 1
+            skip_to = resume  # a box in the middle of the page: the article goes on after it
+            continue
         if piece.furniture:
             furniture[piece.furniture] = furniture.get(piece.furniture, 0) + 1
             continue
@@ -118,7 +128,7 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
             section = m.group("section")
 
     kept = _drop_repeats(kept)
-    kept = _drop_header_matter(kept)
+    kept = _drop_header_matter(kept, patterns["caption"])
 
     reporters: list[tuple[str, int, int, str | None]] = []  # name, line index, offset in line, email
 
@@ -127,7 +137,7 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     dateline_place = None
     for index, line in enumerate(kept):
         entry = _Line(line)
-        if not lines_out or (dateline_outlet is None and index < 3):
+        if dateline_outlet is None and index < _DATELINE_LINES:
             parsed = parse_dateline(line)
             if parsed:
                 place, outlet, names, end = parsed
@@ -269,9 +279,37 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     return result
 
 
-def _drop_header_matter(lines: list[str]) -> list[str]:
-    """Drop subtitles and other lines before the dateline, when there is a dateline near the top."""
+def _drop_header_matter(lines: list[str], caption: list[re.Pattern]) -> list[str]:
+    """Drop subtitles (decks) before the dateline, when there is a dateline near the top; photo
+    captions there are content and stay."""
     for index, line in enumerate(lines[:6]):
         if _is_dateline(line):
-            return lines[index:]
+            return [line for line in lines[:index] if any(p.search(line) for p in caption)] + lines[index:]
     return lines
+
+
+def _after_list_box(pieces, index: int, patterns: dict[str, list[re.Pattern]]) -> int | None:
+    """Where the article goes on after the related-article heading at ``index``: past its list
+    entries, at an article sentence that follows them; None when the heading ends the page."""
+    end = index + 1
+    while end < len(pieces):
+        line = pieces[end].text
+        if any(p.fullmatch(line) for p in patterns["tail"]):
+            return None  # another tail heading: the page's tail has begun
+        if not (pieces[end].furniture or any(p.search(line) for p in patterns["list_item"])):
+            break
+        end += 1
+    if end == index + 1 or end >= len(pieces) or not _BODY_LINE_RE.search(pieces[end].text):
+        return None
+    return end
+
+
+def _image_text(line: str, patterns: dict[str, list[re.Pattern]]) -> str:
+    """An image link's text when it is a caption (its credit is cut later, like any credit);
+    an image link without one becomes empty; any other line stays as it is."""
+    for pattern in patterns["image"]:
+        m = pattern.fullmatch(line)
+        if m:
+            alt = m.group("alt").strip()
+            return alt if any(p.search(alt) for p in patterns["caption"]) else ""
+    return line

@@ -89,7 +89,10 @@ def require_strings(path: str | Path, rule: str, value: object) -> list[str]:
 
 _TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background", "negated", "conditional",
                      "rumoured", "not_event", "joint")  # one pattern each
-_BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None}  # group required
+_BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None,
+                       "caption": None, "list_item": None, "box": None, "image": "alt"}  # group required
+# page-structure groups: each rule a mapping with an id, a label and an example line it must match (re.search)
+_STRUCTURE_GROUPS = ("caption", "list_item", "box", "image")
 _SEGMENT_ACTIONS = ("cut", "tail")
 
 
@@ -195,8 +198,13 @@ def load_boilerplate(dirs, digest) -> tuple[dict[str, list[re.Pattern]], list[tu
                     raise RuleError(path, key, "must be a list of patterns", "write one - 'pattern' per line")
                 for number, row in enumerate(value):
                     rid = rule_id(row, f"{key}[{number}]")
+                    if key in _STRUCTURE_GROUPS:
+                        row = require_mapping(path, rid, row, ("id", "pattern", "label", "example"))
                     text = row.get("pattern") if isinstance(row, dict) else row
                     pattern = compile_pattern(path, rid, text)
+                    if key in _STRUCTURE_GROUPS and not pattern.search(str(row["example"])):
+                        raise RuleError(path, rid, f"the pattern does not match its example {row['example']!r}",
+                                        "fix the pattern or the example")
                     group = _BOILERPLATE_GROUPS[key]
                     if group and group not in pattern.groupindex:
                         raise RuleError(path, rid, f"the pattern has no (?P<{group}>...) group",
