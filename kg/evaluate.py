@@ -22,7 +22,6 @@ from .pipeline import Pipeline
 from .query import read_query
 from .rdf import article_triples
 from .read import read_path
-from .store import to_ox
 
 __all__ = ["evaluate_dir", "Score", "EvaluationReport", "load_gold"]
 
@@ -160,7 +159,7 @@ def evaluate_dir(gold_dir: str | Path, pipeline: Pipeline | None = None, progres
             raws = list(read_path(article_path))
             raw = next((r for r in raws if r.id == doc_id), raws[0])
             extraction = pipeline.process(raw)
-            store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in article_triples(extraction, pipeline.lexicon))
+            store.extend(ox.Quad(s, p, o) for s, p, o in article_triples(extraction, pipeline.lexicon))
         except KgError as ex:  # score what could not be read as found-nothing, and go on
             if progress:
                 progress(f"{doc_id}: {ex}")

@@ -1,4 +1,5 @@
-"""To-RDF stage: ``Extraction`` records -> an rdflib ``Dataset`` with one named graph per article.
+"""To-RDF stage: ``Extraction`` records -> an article's triples (pyoxigraph terms, for the writers
+and stores) or an rdflib ``Dataset`` with one named graph per article (the Python API).
 
 This is the only module that builds RDF terms from records. IRIs are derived from article ids and
 entity keys only, so the same input always gives the same IRIs; serializations are made
@@ -15,7 +16,8 @@ from functools import lru_cache
 from decimal import Decimal
 from urllib.parse import quote
 
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
@@ -25,9 +27,10 @@ from .model import Event, Extraction
 from .namespace import KG, KGR
 from .registry import EVENTS, family
 from .resolve import entity_slug
+from .terms import OxNamespace, from_ox, lang, plain, typed
 
 __all__ = ["to_dataset", "add_extraction", "serialize", "FORMATS", "format_for", "article_iri", "graph_iri",
-           "entity_iri", "SCHEMA", "SEM", "NIF", "PREFIXES"]
+           "entity_iri", "SCHEMA", "SEM", "NIF", "PREFIXES", "article_triples"]
 
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -49,10 +52,6 @@ FORMAT_NAMES = {"turtle": ".ttl", "ttl": ".ttl", "trig": ".trig", "nt": ".nt", "
                 "nquads": ".nq", "nq": ".nq", "json-ld": ".jsonld", "jsonld": ".jsonld"}
 _TIME_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 AGENT = KGR[f"agent/kg-{__version__}"]
-# terms used for every mention, looked up once (DefinedNamespace attribute access is slow)
-_MENTION, _SENTENCE_P, _EVIDENCE = KG.Mention, KG.sentence, KG.evidence
-_BEGIN, _END, _ANCHOR, _CONTEXT = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
-_TYPE = RDF.type
 
 
 def _seg(text: str) -> str:
@@ -79,15 +78,6 @@ def entity_iri(key: str) -> URIRef:
     return KGR[entity_slug(key)]
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
-
-
-@lru_cache(maxsize=65536)
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
-
-
 def to_dataset(extractions: Iterable[Extraction], lexicon: Lexicon) -> Dataset:
     dataset = new_dataset()
     for extraction in extractions:
@@ -108,164 +98,187 @@ def add_extraction(dataset: Dataset, extraction: Extraction, lexicon: Lexicon) -
     name = graph_iri(article.id)
     dataset.remove_graph(dataset.graph(name))
     g = dataset.graph(name)
-    g.addN((s, p, o, g) for s, p, o in article_triples(extraction, lexicon))
+    g.addN((from_ox(s), from_ox(p), from_ox(o), g) for s, p, o in article_triples(extraction, lexicon))
     return g
 
 
+_kg, _kgr, _schema, _sem, _nif = (OxNamespace(ns) for ns in (KG, KGR, SCHEMA, SEM, NIF))
+_prov, _org, _skos, _rdf, _rdfs, _xsd = (OxNamespace(ns) for ns in (PROV, ORG, SKOS, RDF, RDFS, XSD))
+_AGENT = ox.NamedNode(str(AGENT))
+
+
+def _decimal(value: float) -> ox.Literal:
+    return typed(Decimal(f"{value:.2f}"), XSD.decimal)
+
+
+@lru_cache(maxsize=65536)
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_xsd.nonNegativeInteger)
+
+
+@lru_cache(maxsize=131072)
+def _entity_node(key: str) -> ox.NamedNode:
+    return ox.NamedNode(str(entity_iri(key)))
+
+
 def article_triples(extraction: Extraction, lexicon: Lexicon) -> list[tuple]:
-    """All triples of one article's graph, as a list (used for files and for stores)."""
+    """All triples of one article's graph, as a list of pyoxigraph term triples (used for files
+    and for stores)."""
     article = extraction.article
     doc = extraction.document
-    a = article_iri(article.id)
+    a = ox.NamedNode(str(article_iri(article.id)))
     aid = _seg(article.id)
     content_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-    run = KGR[f"run/{aid}/{content_hash[:12]}-{lexicon.fingerprint[:8]}"]
+    run = ox.NamedNode(f"{KGR}run/{aid}/{content_hash[:12]}-{lexicon.fingerprint[:8]}")
     t: list[tuple] = []
     add = t.append
+    rdf_type = _rdf.type
 
-    identity = {e.key: entity_iri(e.identity) for e in extraction.entities if e.identity}
+    identity = {e.key: _entity_node(e.identity) for e in extraction.entities if e.identity}
 
-    def entity_node(key: str) -> URIRef:  # an entity's IRI: its cross-document identity
-        return identity.get(key) or entity_iri(key)
+    def entity_node(key: str) -> ox.NamedNode:  # an entity's IRI: its cross-document identity
+        return identity.get(key) or _entity_node(key)
 
-    add((a, RDF.type, SCHEMA.NewsArticle))
-    add((a, SCHEMA.identifier, Literal(article.id)))
+    add((a, rdf_type, _schema.NewsArticle))
+    add((a, _schema.identifier, plain(article.id)))
     if article.title:
-        add((a, SCHEMA.headline, Literal(article.title, lang="ko")))
+        add((a, _schema.headline, lang(article.title, "ko")))
     if article.published:
-        add((a, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
+        add((a, _schema.datePublished, typed(article.published.isoformat(), XSD.date)))
     if article.url:
-        add((a, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+        add((a, _schema.url, typed(article.url, XSD.anyURI)))
     if article.section:
-        add((a, SCHEMA.articleSection, Literal(article.section)))
-    add((a, KG.sourceFile, Literal(article.source)))
-    add((a, KG.contentHash, Literal(content_hash)))
-    add((a, PROV.wasGeneratedBy, run))
+        add((a, _schema.articleSection, plain(article.section)))
+    add((a, _kg.sourceFile, plain(article.source)))
+    add((a, _kg.contentHash, plain(content_hash)))
+    add((a, _prov.wasGeneratedBy, run))
     if extraction.publisher:
-        add((a, SCHEMA.publisher, entity_node(extraction.publisher)))
+        add((a, _schema.publisher, entity_node(extraction.publisher)))
     for author in extraction.authors:
-        add((a, SCHEMA.author, entity_node(author)))
+        add((a, _schema.author, entity_node(author)))
 
-    add((run, RDF.type, KG.ExtractionRun))
-    add((run, PROV.used, a))
-    add((run, PROV.wasAssociatedWith, AGENT))
-    add((run, RDFS.comment, Literal(f"kg {__version__}, lexicon {lexicon.fingerprint}")))
-    add((AGENT, RDF.type, PROV.SoftwareAgent))
-    add((AGENT, RDFS.label, Literal(f"kg {__version__}")))
+    add((run, rdf_type, _kg.ExtractionRun))
+    add((run, _prov.used, a))
+    add((run, _prov.wasAssociatedWith, _AGENT))
+    add((run, _rdfs.comment, plain(f"kg {__version__}, lexicon {lexicon.fingerprint}")))
+    add((_AGENT, rdf_type, _prov.SoftwareAgent))
+    add((_AGENT, _rdfs.label, plain(f"kg {__version__}")))
 
     used_sentences: set[int] = set()
 
-    made: dict[tuple[int, int], URIRef] = {}
+    made: dict[tuple[int, int, bool], ox.NamedNode] = {}
+    mention_type, begin, end, anchor, context_p = (_kg.Mention, _nif.beginIndex, _nif.endIndex, _nif.anchorOf,
+                                                   _nif.referenceContext)
 
-    def mention(m) -> URIRef:
+    def mention(m) -> ox.NamedNode:
         iri = made.get((m.start, m.end, m.sentence < 0))
         if iri is not None:
             return iri
         if m.sentence < 0:
             # in the headline (a quotation there): offsets into the headline, its own context
-            iri = made[(m.start, m.end, True)] = URIRef(f"{KGR}mention/{aid}/headline/{m.start}-{m.end}")
-            context = URIRef(f"{KGR}headline/{aid}")
-            add((context, RDF.type, NIF.Context))
-            add((context, NIF.isString, Literal(article.title or "")))
-            add((iri, _TYPE, _MENTION))
-            add((iri, _BEGIN, _int(m.start)))
-            add((iri, _END, _int(m.end)))
-            add((iri, _ANCHOR, Literal(m.text)))
-            add((iri, _CONTEXT, context))
+            iri = made[(m.start, m.end, True)] = ox.NamedNode(f"{KGR}mention/{aid}/headline/{m.start}-{m.end}")
+            context = ox.NamedNode(f"{KGR}headline/{aid}")
+            add((context, rdf_type, _nif.Context))
+            add((context, _nif.isString, plain(article.title or "")))
+            add((iri, rdf_type, mention_type))
+            add((iri, begin, _int(m.start)))
+            add((iri, end, _int(m.end)))
+            add((iri, anchor, plain(m.text)))
+            add((iri, context_p, context))
             return iri
-        iri = made[(m.start, m.end, False)] = URIRef(f"{KGR}mention/{aid}/{m.start}-{m.end}")
-        add((iri, _TYPE, _MENTION))
-        add((iri, _BEGIN, _int(m.start)))
-        add((iri, _END, _int(m.end)))
-        add((iri, _ANCHOR, Literal(article.text[m.start:m.end])))
-        add((iri, _CONTEXT, a))
-        add((iri, _SENTENCE_P, URIRef(f"{KGR}sentence/{aid}/{m.sentence}")))
+        iri = made[(m.start, m.end, False)] = ox.NamedNode(f"{KGR}mention/{aid}/{m.start}-{m.end}")
+        add((iri, rdf_type, mention_type))
+        add((iri, begin, _int(m.start)))
+        add((iri, end, _int(m.end)))
+        add((iri, anchor, plain(article.text[m.start:m.end])))
+        add((iri, context_p, a))
+        add((iri, _kg.sentence, ox.NamedNode(f"{KGR}sentence/{aid}/{m.sentence}")))
         used_sentences.add(m.sentence)
         return iri
 
     keys = {entity.key for entity in extraction.entities}
     for entity in extraction.entities:
         e = entity_node(entity.key)
-        add((e, RDF.type, KG[entity.type]))
-        add((e, RDFS.label, Literal(entity.name, lang="ko")))
+        add((e, rdf_type, _kg[entity.type]))
+        add((e, _rdfs.label, lang(entity.name, "ko")))
         if entity.english:
-            add((e, RDFS.label, Literal(entity.english, lang="en")))
+            add((e, _rdfs.label, lang(entity.english, "en")))
         for alias in entity.aliases:
-            add((e, SKOS.altLabel, Literal(alias, lang="ko")))
+            add((e, _skos.altLabel, lang(alias, "ko")))
         if entity.ticker:
-            add((e, KG.ticker, Literal(entity.ticker)))
+            add((e, _kg.ticker, plain(entity.ticker)))
         if entity.gazetteer_id:
-            add((e, KG.gazetteerId, Literal(entity.gazetteer_id)))
+            add((e, _kg.gazetteerId, plain(entity.gazetteer_id)))
         if entity.owner and entity.owner != entity.key and entity.owner in keys:
-            add((e, KG.ownedBy, entity_node(entity.owner)))
-        add((e, PROV.wasDerivedFrom, a))
-        add((e, KG.mentionCount, Literal(len(entity.mentions), datatype=XSD.integer)))
+            add((e, _kg.ownedBy, entity_node(entity.owner)))
+        add((e, _prov.wasDerivedFrom, a))
+        add((e, _kg.mentionCount, ox.Literal(str(len(entity.mentions)), datatype=_xsd.integer)))
         for m in entity.mentions:
-            add((e, KG.evidence, mention(m)))
+            add((e, _kg.evidence, mention(m)))
 
     names = {entity.key: entity.name for entity in extraction.entities}
     for event in extraction.events:
-        ev = KGR[f"event/{aid}/{event.id}"]
-        add((ev, RDF.type, KG[event.type]))
-        add((ev, RDFS.label, Literal(_event_label(event, names), lang="ko")))
-        add((ev, KG.trigger, Literal(_trigger_word(event))))
-        add((ev, KG.confidence, _decimal(event.confidence)))
-        add((ev, PROV.wasDerivedFrom, a))
+        ev = ox.NamedNode(f"{KGR}event/{aid}/{event.id}")
+        add((ev, rdf_type, _kg[event.type]))
+        add((ev, _rdfs.label, lang(_event_label(event, names), "ko")))
+        add((ev, _kg.trigger, plain(_trigger_word(event))))
+        add((ev, _kg.confidence, _decimal(event.confidence)))
+        add((ev, _prov.wasDerivedFrom, a))
         for m in (event.trigger, *event.mentions):
-            add((ev, KG.evidence, mention(m)))
+            add((ev, _kg.evidence, mention(m)))
         for argument in event.arguments:
-            add((ev, KG[argument.role], entity_node(argument.entity)))
+            add((ev, _kg[argument.role], entity_node(argument.entity)))
         if event.time is not None:
             if event.time.fiscal_period:
-                add((ev, KG.fiscalPeriod, Literal(event.time.fiscal_period)))
+                add((ev, _kg.fiscalPeriod, plain(event.time.fiscal_period)))
             if event.time.precision in _TIME_TYPES and not (event.time.fiscal_period and event.time.text == event.time.fiscal_period):
-                add((ev, SEM.hasTimeStamp, Literal(event.time.value, datatype=_TIME_TYPES[event.time.precision])))
-                add((ev, KG.timePrecision, Literal(event.time.precision)))
-                add((ev, KG.timeExpression, Literal(event.time.text)))
+                add((ev, _sem.hasTimeStamp, typed(event.time.value, _TIME_TYPES[event.time.precision])))
+                add((ev, _kg.timePrecision, plain(event.time.precision)))
+                add((ev, _kg.timeExpression, plain(event.time.text)))
         for effect in event.causes:
-            add((ev, KG.causes, KGR[f"event/{aid}/{effect}"]))
+            add((ev, _kg.causes, ox.NamedNode(f"{KGR}event/{aid}/{effect}")))
         if event.quote is not None:
-            add((ev, KG.quote, Literal(event.quote)))
+            add((ev, _kg.quote, plain(event.quote)))
         if event.factuality is not None:
-            add((ev, KG.factuality, Literal(event.factuality)))
+            add((ev, _kg.factuality, plain(event.factuality)))
         if event.occurrence is not None and event.occurrence.participant in keys:
             occurrence = event.occurrence
             who = entity_node(occurrence.participant)
-            occ = KGR[f"occurrence/{_kebab(occurrence.type)}/{str(who)[len(str(KGR)):]}/{occurrence.period}"]
-            add((ev, KG.occurrence, occ))
-            add((occ, RDF.type, KG.Occurrence))
-            add((occ, KG.occurrenceType, KG[occurrence.type]))
-            add((occ, KG.keyParticipant, who))
-            add((occ, KG.period, Literal(occurrence.period)))
-            add((occ, RDFS.label, Literal(f"{names.get(occurrence.participant, '')} {EVENTS[occurrence.type].label_ko} "
-                                          f"({occurrence.period})".strip(), lang="ko")))
-            add((occ, PROV.wasDerivedFrom, a))
+            occ = ox.NamedNode(f"{KGR}occurrence/{_kebab(occurrence.type)}/{who.value[len(str(KGR)):]}/{occurrence.period}")
+            add((ev, _kg.occurrence, occ))
+            add((occ, rdf_type, _kg.Occurrence))
+            add((occ, _kg.occurrenceType, _kg[occurrence.type]))
+            add((occ, _kg.keyParticipant, who))
+            add((occ, _kg.period, plain(occurrence.period)))
+            add((occ, _rdfs.label, lang(f"{names.get(occurrence.participant, '')} {EVENTS[occurrence.type].label_ko} "
+                                         f"({occurrence.period})".strip(), "ko")))
+            add((occ, _prov.wasDerivedFrom, a))
 
     for number, position in enumerate(extraction.positions, start=1):
-        ms = KGR[f"membership/{aid}/{number}"]
-        title = KGR[f"title/{entity_slug('t/' + position.title).split('/', 1)[1]}"]
-        add((ms, RDF.type, ORG.Membership))
-        add((ms, ORG.member, entity_node(position.person)))
-        add((ms, ORG.organization, entity_node(position.organization)))
-        add((ms, ORG.role, title))
-        add((ms, KG.titleText, Literal(position.title_text)))
-        add((ms, KG.confidence, _decimal(position.confidence)))
-        add((ms, PROV.wasDerivedFrom, a))
-        add((ms, KG.evidence, mention(position.evidence)))
-        add((title, RDF.type, KG.Title))
-        add((title, SKOS.prefLabel, Literal(position.title, lang="ko")))
+        ms = ox.NamedNode(f"{KGR}membership/{aid}/{number}")
+        title = _kgr[f"title/{entity_slug('t/' + position.title).split('/', 1)[1]}"]
+        add((ms, rdf_type, _org.Membership))
+        add((ms, _org.member, entity_node(position.person)))
+        add((ms, _org.organization, entity_node(position.organization)))
+        add((ms, _org.role, title))
+        add((ms, _kg.titleText, plain(position.title_text)))
+        add((ms, _kg.confidence, _decimal(position.confidence)))
+        add((ms, _prov.wasDerivedFrom, a))
+        add((ms, _kg.evidence, mention(position.evidence)))
+        add((title, rdf_type, _kg.Title))
+        add((title, _skos.prefLabel, lang(position.title, "ko")))
         english = next((t.en for t in lexicon.titles.values() if t.canonical == position.title), None)
         if english:
-            add((title, SKOS.prefLabel, Literal(english, lang="en")))
+            add((title, _skos.prefLabel, lang(english, "en")))
 
     for index in sorted(used_sentences):
         sentence = doc.sentences[index]
-        s = KGR[f"sentence/{aid}/{index}"]
-        add((s, RDF.type, KG.Sentence))
-        add((s, NIF.anchorOf, Literal(sentence.text)))
-        add((s, NIF.beginIndex, _int(sentence.start)))
-        add((s, NIF.endIndex, _int(sentence.end)))
-        add((s, NIF.referenceContext, a))
+        s = ox.NamedNode(f"{KGR}sentence/{aid}/{index}")
+        add((s, rdf_type, _kg.Sentence))
+        add((s, anchor, plain(sentence.text)))
+        add((s, begin, _int(sentence.start)))
+        add((s, end, _int(sentence.end)))
+        add((s, context_p, a))
     return t
 
 

@@ -20,19 +20,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 import tempfile
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import URIRef
 
 from .errors import KgError
 from .rdf import JSONLD_CONTEXT, PREFIXES, article_triples, format_for, graph_iri
+from .terms import to_ox
 from .namespace import KGR
 
 __all__ = ["check_output", "article_quads", "write_graphs", "to_ox", "OX_FORMATS", "jsonld_compact",
@@ -44,7 +43,6 @@ OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox
 # in another article's graph (article ids are unique within a build)
 _ARTICLE_SCOPED = tuple(f"{KGR}{kind}/" for kind in
                         ("article", "mention", "event", "membership", "sentence", "run", "graph"))
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # -- terms ---------------------------------------------------------------------------------------
@@ -54,45 +52,10 @@ def _iri(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)
 
 
-def _text(value: str) -> str:
-    """Text that can be encoded: lone surrogates (from a JSON ``\\ud800`` escape) become U+FFFD."""
-    if _SURROGATE.search(value) is None:
-        return value
-    warnings.warn(f"replaced unencodable characters (lone surrogates) in {value[:40]!r}", stacklevel=3)
-    return _SURROGATE.sub("\ufffd", value)
-
-
-_NODES: dict[URIRef, ox.NamedNode] = {}  # IRIs seen before (types, predicates, entities): most terms
-
-
-def to_ox(term):
-    """rdflib term -> pyoxigraph term."""
-    kind = type(term)
-    if kind is URIRef:
-        node = _NODES.get(term)
-        if node is None:
-            if len(_NODES) > 200_000:  # bounded: a corpus mints new IRIs all the time
-                _NODES.clear()
-            node = _NODES[term] = ox.NamedNode(term)
-        return node
-    if kind is Literal or isinstance(term, Literal):
-        value = _text(str(term))
-        if term.language:
-            return ox.Literal(value, language=term.language)
-        if term.datatype:
-            return ox.Literal(value, datatype=to_ox(term.datatype))
-        return ox.Literal(value)
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def article_quads(extraction, lexicon) -> list[ox.Quad]:
     """One article's graph as pyoxigraph quads: each once, sorted (as N-Quads lines sort)."""
     graph = _iri(str(graph_iri(extraction.article.id)))
-    quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in article_triples(extraction, lexicon)}
+    quads = {ox.Quad(s, p, o, graph) for s, p, o in article_triples(extraction, lexicon)}
     return sorted(quads, key=str)
 
 

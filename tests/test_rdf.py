@@ -8,7 +8,7 @@ import sys
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 
 from .conftest import EXAMPLE, ROOT
 
@@ -112,3 +112,28 @@ def test_rdf_every_output_format_parses_to_the_same_triples(tmp_path, pipeline, 
     store.load(path=str(out), format={"json-ld": ox.RdfFormat.JSON_LD, "nquads": ox.RdfFormat.N_QUADS,
                                       "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}[fmt])
     assert len({(q.subject, q.predicate, q.object) for q in store}) == len(expected)
+
+
+@pytest.mark.parametrize("term", [
+    URIRef("https://example.org/a"),
+    Literal("판교 데이터센터"),
+    Literal("판교 데이터센터", lang="ko"),
+    Literal(3, datatype=XSD.nonNegativeInteger),
+    Literal("2024-03-05", datatype=XSD.date),
+    Literal("0.80", datatype=XSD.decimal),
+])
+def test_rdf_terms_round_trip_between_rdflib_and_pyoxigraph(term):
+    from kg.terms import from_ox, to_ox
+
+    back = from_ox(to_ox(term))
+    assert back == term and type(back) is type(term) and str(back) == str(term)
+
+
+def test_rdf_terms_namespace_refuses_undefined_names():
+    from kg.namespace import KG
+    from kg.terms import OxNamespace
+
+    kg = OxNamespace(KG)
+    assert kg.Fire.value == str(KG.Fire) and kg["Fire"] is kg.Fire
+    with pytest.raises(AttributeError):
+        kg["NoSuchClass"]

@@ -3,10 +3,12 @@ sentences and on none of its `not` sentences; words inside other words never fir
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.errors import KgError
-from kg.extract.triggers import match_triggers
+from kg.extract.triggers import _scanners, first_chars, match_triggers
 from kg.lexicon import Lexicon, default_lexicon
 
 RULES = default_lexicon().triggers
@@ -67,3 +69,29 @@ def test_triggers_bad_rule_names_file_and_rule(tmp_path, rule, message):
     (tmp_path / "triggers.yaml").write_text("Fire:\n  " + rule + "\n", encoding="utf-8")
     with pytest.raises(KgError, match="triggers.yaml: " + message.replace("(", r"\(").replace(")", r"\)")):
         Lexicon.load(tmp_path)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"휴업", "휴"),
+    (r"(?:숨지|사망했|목숨을\s*잃)", "목사숨"),
+    (r"(?:(?:흡수|역)\s*)?합병(?!\s*비율)", "역합흡"),
+    (r"(?<=[가-힣])폭발", "폭"),
+    (r"[A-C]사", "ABC"),
+    (r"\s*파업", None),  # a space class: any character
+    (r"(?:임금)?", None),  # can match empty
+    (r"(?i)ipo", None),  # case folding
+    (r".+사고", None),
+])
+def test_triggers_first_chars(pattern, expected):
+    got = first_chars(re.compile(pattern))
+    assert got == (None if expected is None else frozenset(expected))
+
+
+def test_triggers_first_chars_never_skip_a_match():
+    """A scanner skipped for a sentence has no match in it: on every rule's example sentences,
+    each shipped scanner's matches start with one of its first characters."""
+    examples = [text for rule in RULES for text in rule.examples]
+    for pattern, _, first in _scanners(default_lexicon()):
+        for text in examples:
+            for m in pattern.finditer(text):
+                assert first is None or m.group(0)[0] in first, pattern.pattern

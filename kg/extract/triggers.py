@@ -15,6 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+try:
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
 from ..lexicon import Lexicon, TriggerRule
 from ..model import Sentence
 
@@ -37,16 +43,21 @@ def match_triggers(sentence: Sentence, lexicon: Lexicon) -> list[TriggerHit]:
     rule's sense conditions (``context``, ``not_before``, ``not_after``); ``requires`` is left to
     the caller, which knows the sentence's entities."""
     text = sentence.text
-    starts: dict = {}
-    for token in sentence.tokens:  # the first morpheme at an offset (내/VV, not the 어/EC of 내놨다)
-        starts.setdefault(token.start - sentence.start, token)
+    starts: dict | None = None
+    present = set(text)
     hits = []
-    for pattern, rules in lexicon.trigger_scanners:
+    for pattern, rules, first in _scanners(lexicon):
+        if first is not None and first.isdisjoint(present):
+            continue  # no character a match can start with is in the sentence
         for m in pattern.finditer(text):
             rule = rules.get("r") or next(rules[g] for g, v in m.groupdict().items() if v is not None)
             begin = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             if begin >= m.end():
                 continue
+            if starts is None:
+                starts = {}
+                for token in sentence.tokens:  # the first morpheme at an offset (내/VV, not the 어/EC of 내놨다)
+                    starts.setdefault(token.start - sentence.start, token)
             token = starts.get(begin)
             if token is None or token.tag.startswith(_NOT_A_START):
                 continue  # inside a word: 제조사, 여부도, 노출시켰다
@@ -83,6 +94,75 @@ def _senses_fit(rule: TriggerRule, text: str, begin: int, end: int) -> bool:
 def _ending(pattern: re.Pattern) -> re.Pattern:
     """``not_before`` anchored at the trigger: it must end right before it (spaces allowed)."""
     return re.compile(r"(?:" + pattern.pattern + r")\s*$")
+
+
+_SCANNERS: dict[int, tuple[Lexicon, list[tuple[re.Pattern, dict, frozenset[str] | None]]]] = {}
+
+
+def _scanners(lexicon: Lexicon) -> list[tuple[re.Pattern, dict, frozenset[str] | None]]:
+    """The lexicon's trigger scanners, each with the characters a match of it can start with
+    (None: any character), so that a sentence is scanned only by the patterns that can match it."""
+    cached = _SCANNERS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _SCANNERS[id(lexicon)] = (
+            lexicon, [(pattern, rules, first_chars(pattern)) for pattern, rules in lexicon.trigger_scanners])
+    return cached[1]
+
+
+_RANGE_LIMIT = 20_000  # a wider character class is treated as "any character"
+
+
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a non-empty match of ``pattern`` can start with, read from the parsed
+    pattern; None when that cannot be told (a class such as ``\\s`` or ``.``, case folding, a
+    pattern that can match the empty string)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        chars, nullable = _first(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001  an unforeseen construct: no shortcut, scan every sentence
+        return None
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """(first characters or None for any, whether the sequence can match empty)."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            return chars | {chr(arg)}, False
+        if op is _sre.IN:
+            for kind, value in arg:
+                if kind is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is _sre.RANGE and value[1] - value[0] < _RANGE_LIMIT:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None, False
+            return chars, False
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue  # zero width: the match starts with what follows
+        if op is _sre.SUBPATTERN:
+            sub, nullable = _first(arg[-1])
+        elif op is _sre.BRANCH:
+            sub, nullable = set(), False
+            for branch in arg[1]:
+                got, empty = _first(branch)
+                if got is None:
+                    return None, False
+                sub |= got
+                nullable = nullable or empty
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            sub, nullable = _first(arg[2])
+            nullable = nullable or arg[0] == 0
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        chars |= sub
+        if not nullable:
+            return chars, False
+    return chars, True
 
 
 _MORPH_RULES: dict[int, tuple[Lexicon, list[TriggerRule]]] = {}
