@@ -200,6 +200,11 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
                 break
     if published is None:
         published = found_date or _date_from_url(raw.url)
+    credit = _publisher_credit(publisher, text, pieces, lexicon) if publisher else None
+    if credit:  # the page names its outlet only in its furniture: that line is the evidence
+        text += "\n" if text else ""
+        zones.append(Zone(len(text), len(text) + len(credit), ZoneKind.CREDIT))
+        text += credit
 
     return Article(
         id=raw.id,
@@ -313,3 +318,28 @@ def _image_text(line: str, patterns: dict[str, list[re.Pattern]]) -> str:
             alt = m.group("alt").strip()
             return alt if any(p.search(alt) for p in patterns["caption"]) else ""
     return line
+
+
+_CREDIT_CHARS = 200  # a credit line is short; from a longer piece only the name is kept
+
+
+def _publisher_credit(publisher: str, text: str, pieces, lexicon: Lexicon) -> str | None:
+    """The furniture naming the publisher (ⓒ 가나일보 무단전재 금지, 사진=가나일보DB), when the
+    article's kept text never names it; None when the text names it or the page does not."""
+    entry = lexicon.lookup(publisher, ("NewsOutlet",))
+    surfaces = sorted({publisher, *(entry.surfaces if entry else ())}, key=lambda s: (-len(s), s))
+    name_re = re.compile("|".join(_as_word(s) for s in surfaces))
+    if name_re.search(text):
+        return None
+    for piece in pieces:
+        m = name_re.search(piece.text)
+        if m:
+            return piece.text if len(piece.text) <= _CREDIT_CHARS else m.group()
+    return None
+
+
+def _as_word(name: str) -> str:
+    """A pattern for the name where a Latin or digit edge is not inside a longer word (AP, not APEC)."""
+    ascii_edge = re.compile(r"[A-Za-z0-9]")
+    return ((r"(?<![A-Za-z0-9])" if ascii_edge.match(name[:1]) else "") + re.escape(name)
+            + (r"(?![A-Za-z0-9])" if ascii_edge.match(name[-1:]) else ""))

@@ -48,6 +48,7 @@ class ZoneKind(str, Enum):
 
     DATELINE = "dateline"  # (서울=뉴스1) 정은지 이정후 기자 =
     BYLINE = "byline"  # 정은지 기자 (ejjung@news1.kr)
+    CREDIT = "credit"  # ⓒ 가나일보 무단전재 금지: page furniture naming the publisher, kept as its evidence
 
 
 @dataclass(frozen=True, slots=True)
