@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_headline", "looks_like_headline"]
+__all__ = ["find_headline", "looks_like_headline", "is_deck"]
 
 _TOP_LINES = 6  # a title comes within the first lines of a page
 _MIN_CHARS, _MAX_CHARS, _MIN_WORDS = 10, 150, 3
@@ -61,3 +61,13 @@ def find_headline(lines: list[str], header: list[re.Pattern], is_dateline) -> tu
     skipped = [line for line in lines[:index] if not _is_furniture(line, header)]
     rest = skipped + lines[index:]
     return None, rest if rest else lines  # never lose the only text there is
+
+
+def is_deck(title: str, names: list[str], subject: list[re.Pattern]) -> bool:
+    """A line offered as the headline is a deck (the page lost its title) when it names none of
+    ``names`` (what the article names: companies, people, organisations, ...) and has no subject
+    of its own (``title_subject:`` rules: '가나전자, ...', '[종합] ...')."""
+    squashed = re.sub(r"\s+", "", title)
+    if any(p.search(title) for p in subject):
+        return False
+    return not any(len(n) >= 2 and re.sub(r"\s+", "", n) in squashed for n in names)

@@ -23,6 +23,7 @@ from .analyze import get_analyzer
 from .clean import clean
 from .errors import InputError
 from .extract import extract
+from .headline import is_deck
 from .lexicon import Lexicon, default_lexicon
 from .model import Extraction, RawArticle
 from .rdf import add_extraction, new_dataset
@@ -60,6 +61,19 @@ class BuildReport:
         return f"skipped {len(self.errors)} of {self.articles + len(self.errors)} input(s): {reasons}"
 
 
+_SUBJECT_TYPES = ("Company", "Person", "Organization", "Facility", "Product", "Location")
+
+
+def _subject_names(extraction: Extraction) -> list[str]:
+    """What the article names that a headline's subject would be: names, aliases and mentions."""
+    text = extraction.article.text
+    names = []
+    for entity in extraction.entities:
+        if entity.type in _SUBJECT_TYPES:
+            names += [entity.name, *entity.aliases, *(text[m.start:m.end] for m in entity.mentions)]
+    return names
+
+
 def _encodable(raw: RawArticle) -> RawArticle:
     """Lone surrogates (a JSON ``\\ud800`` escape) cannot be written as UTF-8: U+FFFD, with a warning."""
     changes = {}
@@ -89,7 +103,13 @@ class Pipeline:
             raise InputError(raw.source, "no article text left after removing boilerplate",
                              "check that the file holds a news article")
         document = self.analyzer.analyze(article)
-        return resolve(extract(document, self.lexicon), self.lexicon)
+        extraction = resolve(extract(document, self.lexicon), self.lexicon)
+        if article.title and raw.title is None and is_deck(article.title, _subject_names(extraction),
+                                                           self.lexicon.boilerplate["title_subject"]):
+            # the line the page starts with names none of what the article names: a deck, not a title
+            document = dataclasses.replace(document, article=dataclasses.replace(article, title=None))
+            extraction = resolve(extract(document, self.lexicon), self.lexicon)
+        return extraction
 
     def process_text(self, text: str, id: str = "text", **metadata) -> Extraction:
         """Convenience for the Python API: one article given as a string."""

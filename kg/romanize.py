@@ -32,6 +32,9 @@ def romanize(text: str) -> str:
     return " ".join(parts)
 
 
+_syllable = lru_cache(maxsize=16384)(koroman.romanize)  # one Hangul syllable (there are 11,172)
+
+
 def romanize_person(name: str, lexicon: Lexicon) -> str:
     """``홍은택`` -> ``Hong Eun-taek``; ``남궁훈`` -> ``Namgung Hoon``-style (surname table + RR)."""
     name = name.strip()
@@ -40,7 +43,7 @@ def romanize_person(name: str, lexicon: Lexicon) -> str:
     surname = next((s for s in (name[:2], name[:1]) if s in lexicon.surnames and len(name) > len(s)), name[:1])
     given = name[len(surname):]
     family = lexicon.surnames.get(surname) or romanize(surname)
-    syllables = [koroman.romanize(ch) for ch in given]
+    syllables = [_syllable(ch) for ch in given]
     given_roman = "-".join(syllables).lower()
     return f"{family} {given_roman[:1].upper()}{given_roman[1:]}"
 

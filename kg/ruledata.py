@@ -90,9 +90,10 @@ def require_strings(path: str | Path, rule: str, value: object) -> list[str]:
 _TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background", "negated", "conditional",
                      "rumoured", "not_event", "joint")  # one pattern each
 _BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None,
-                       "caption": None, "list_item": None, "box": None, "image": "alt"}  # group required
+                       "caption": None, "list_item": None, "box": None, "image": "alt",
+                       "title_subject": None}  # group required
 # page-structure groups: each rule a mapping with an id, a label and an example line it must match (re.search)
-_STRUCTURE_GROUPS = ("caption", "list_item", "box", "image")
+_STRUCTURE_GROUPS = ("caption", "list_item", "box", "image", "title_subject")
 _SEGMENT_ACTIONS = ("cut", "tail")
 
 

@@ -84,3 +84,27 @@ def test_page_structure_image_link_keeps_a_caption_never_a_thumbnail(image, kept
     article = _clean(f"{image}\n[가나뉴스=박아무 기자] {LEDE}\n{MORE}")
     assert article.text.split("\n")[:-2] == kept
     assert "example.com" not in article.text and "![" not in article.text and "착공" not in article.text
+
+
+DECK_BODY = ("[가나뉴스 박아무 기자] 가나제약이 창사 이후 처음으로 희망퇴직을 받는다.\n"
+             "가나제약은 3일 사내 게시판에 근속 15년 이상 직원을 대상으로 희망퇴직 공고를 냈다고 밝혔다.")
+
+
+@pytest.mark.parametrize("top,headline", [
+    # the page lost its title: the first line is a deck that leaves the subject out
+    ("창사 첫 희망퇴직 시행…근속 15년 이상 대상", None),
+    ("종가 5만2000원…공모가보다 30% 올라", None),
+    # a title names its subject: the company, a subject set off by a comma, a story tag, a place
+    ("가나제약 창사 첫 희망퇴직…근속 15년 이상 대상", "가나제약 창사 첫 희망퇴직…근속 15년 이상 대상"),
+    ("제약업계, 창사 첫 희망퇴직 잇따라", "제약업계, 창사 첫 희망퇴직 잇따라"),
+    ("[단독] 창사 첫 희망퇴직 시행…근속 15년 이상", "[단독] 창사 첫 희망퇴직 시행…근속 15년 이상"),
+])
+def test_page_structure_deck_without_a_subject_is_not_the_headline(pipeline, top, headline):
+    extraction = pipeline.process_text(f"{top}\n{DECK_BODY}")
+    assert extraction.article.title == headline
+    assert "가나제약" in {e.name for e in extraction.entities}
+
+
+def test_page_structure_title_given_by_the_input_is_never_judged(pipeline):
+    extraction = pipeline.process_text(DECK_BODY, title="창사 첫 희망퇴직 시행…근속 15년 이상 대상")
+    assert extraction.article.title == "창사 첫 희망퇴직 시행…근속 15년 이상 대상"

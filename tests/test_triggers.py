@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kg.errors import KgError
-from kg.extract.triggers import _scanners, first_chars, match_triggers
+from kg.extract.triggers import _scanners, match_prefixes, match_triggers
 from kg.lexicon import Lexicon, default_lexicon
 
 RULES = default_lexicon().triggers
@@ -71,27 +71,31 @@ def test_triggers_bad_rule_names_file_and_rule(tmp_path, rule, message):
         Lexicon.load(tmp_path)
 
 
-@pytest.mark.parametrize("pattern, expected", [
-    (r"휴업", "휴"),
-    (r"(?:숨지|사망했|목숨을\s*잃)", "목사숨"),
-    (r"(?:(?:흡수|역)\s*)?합병(?!\s*비율)", "역합흡"),
-    (r"(?<=[가-힣])폭발", "폭"),
-    (r"[A-C]사", "ABC"),
-    (r"\s*파업", None),  # a space class: any character
-    (r"(?:임금)?", None),  # can match empty
-    (r"(?i)ipo", None),  # case folding
-    (r".+사고", None),
+@pytest.mark.parametrize("pattern, singles, pairs", [
+    (r"휴업", "", "휴업"),
+    (r"(?:숨지|사망했|목숨을\s*잃)", "", "숨지 사망 목숨"),
+    (r"(?:(?:흡수|역)\s*)?합병(?!\s*비율)", "역", "흡수 합병"),  # 역 then a space: cut after 역
+    (r"(?<=[가-힣])폭발", "", "폭발"),
+    (r"[A-C]사", "", "A사 B사 C사"),
+    (r"소(?:를)?\s*제기", "소", "소를 소제"),
+    (r"\s*파업", None, None),  # a space class first: any character
+    (r"(?:임금)?", None, None),  # can match empty
+    (r"(?i)ipo", None, None),  # case folding
+    (r".+사고", None, None),
 ])
-def test_triggers_first_chars(pattern, expected):
-    got = first_chars(re.compile(pattern))
-    assert got == (None if expected is None else frozenset(expected))
+def test_triggers_match_prefixes(pattern, singles, pairs):
+    got = match_prefixes(re.compile(pattern))
+    if singles is None:
+        assert got is None
+    else:
+        assert got == (frozenset(singles), frozenset(pairs.split()))
 
 
-def test_triggers_first_chars_never_skip_a_match():
+def test_triggers_prefixes_never_skip_a_match():
     """A scanner skipped for a sentence has no match in it: on every rule's example sentences,
-    each shipped scanner's matches start with one of its first characters."""
+    each shipped scanner's matches start with one of its prefixes."""
     examples = [text for rule in RULES for text in rule.examples]
-    for pattern, _, first in _scanners(default_lexicon()):
+    for pattern, _, prefixes in _scanners(default_lexicon()):
         for text in examples:
             for m in pattern.finditer(text):
-                assert first is None or m.group(0)[0] in first, pattern.pattern
+                assert prefixes is None or m.group(0)[:1] in prefixes[0] or m.group(0)[:2] in prefixes[1], pattern.pattern

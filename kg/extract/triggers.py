@@ -44,11 +44,11 @@ def match_triggers(sentence: Sentence, lexicon: Lexicon) -> list[TriggerHit]:
     the caller, which knows the sentence's entities."""
     text = sentence.text
     starts: dict | None = None
-    present = set(text)
+    chars, pairs = set(text), {text[i:i + 2] for i in range(len(text) - 1)}
     hits = []
-    for pattern, rules, first in _scanners(lexicon):
-        if first is not None and first.isdisjoint(present):
-            continue  # no character a match can start with is in the sentence
+    for pattern, rules, prefixes in _scanners(lexicon):
+        if prefixes is not None and prefixes[0].isdisjoint(chars) and prefixes[1].isdisjoint(pairs):
+            continue  # no string a match can start with is in the sentence
         for m in pattern.finditer(text):
             rule = rules.get("r") or next(rules[g] for g, v in m.groupdict().items() if v is not None)
             begin = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -96,73 +96,94 @@ def _ending(pattern: re.Pattern) -> re.Pattern:
     return re.compile(r"(?:" + pattern.pattern + r")\s*$")
 
 
-_SCANNERS: dict[int, tuple[Lexicon, list[tuple[re.Pattern, dict, frozenset[str] | None]]]] = {}
+_SCANNERS: dict[int, tuple[Lexicon, list[tuple[re.Pattern, dict, tuple | None]]]] = {}
 
 
-def _scanners(lexicon: Lexicon) -> list[tuple[re.Pattern, dict, frozenset[str] | None]]:
-    """The lexicon's trigger scanners, each with the characters a match of it can start with
-    (None: any character), so that a sentence is scanned only by the patterns that can match it."""
+def _scanners(lexicon: Lexicon) -> list[tuple[re.Pattern, dict, tuple | None]]:
+    """The lexicon's trigger scanners, each with the strings a match of it can start with (None:
+    any), so that a sentence is scanned only by the patterns that can match in it."""
     cached = _SCANNERS.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
         cached = _SCANNERS[id(lexicon)] = (
-            lexicon, [(pattern, rules, first_chars(pattern)) for pattern, rules in lexicon.trigger_scanners])
+            lexicon, [(pattern, rules, match_prefixes(pattern)) for pattern, rules in lexicon.trigger_scanners])
     return cached[1]
 
 
-_RANGE_LIMIT = 20_000  # a wider character class is treated as "any character"
+_CLASS_LIMIT = 64  # a wider character class ends a prefix (or, first, makes it "any character")
+_PREFIXES_LIMIT = 2048
 
 
-def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
-    """The characters a non-empty match of ``pattern`` can start with, read from the parsed
-    pattern; None when that cannot be told (a class such as ``\\s`` or ``.``, case folding, a
-    pattern that can match the empty string)."""
+_CUT = {("", False)}  # what cannot be told: the prefix ends here (a first character: unknown)
+
+
+class _Unknown(Exception):
+    """Too many prefixes to be worth it."""
+
+
+def match_prefixes(pattern: re.Pattern, size: int = 2) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Every match of ``pattern`` starts with one of these strings, read from the parsed pattern:
+    (those of one character, those of ``size``); None when the first character cannot be told (a
+    class such as ``\\s`` or ``.``, case folding, a pattern that can match the empty string)."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
-        chars, nullable = _first(_sre_parse.parse(pattern.pattern, pattern.flags))
-    except Exception:  # noqa: BLE001  an unforeseen construct: no shortcut, scan every sentence
+        found = _prefixes(_sre_parse.parse(pattern.pattern, pattern.flags), size)
+    except Exception:  # noqa: BLE001  too many prefixes, or an unforeseen construct: scan every sentence
         return None
-    return None if chars is None or nullable else frozenset(chars)
+    if not found or any(not text for text, _ in found):
+        return None
+    return (frozenset(text for text, _ in found if len(text) < size),
+            frozenset(text for text, _ in found if len(text) >= size))
 
 
-def _first(items) -> tuple[set[str] | None, bool]:
-    """(first characters or None for any, whether the sequence can match empty)."""
-    chars: set[str] = set()
+def _prefixes(items, size: int) -> set[tuple[str, bool]]:
+    """(prefix, still open) pairs of a parsed sequence: an open prefix is all the sequence matched
+    so far and may be extended by what follows; a closed one is cut (``size`` reached, or what
+    follows cannot be told)."""
+    found = {("", True)}
     for op, arg in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue  # zero width
+        if not any(is_open for _, is_open in found):
+            break
         if op is _sre.LITERAL:
-            return chars | {chr(arg)}, False
-        if op is _sre.IN:
+            options = {(chr(arg), True)}
+        elif op is _sre.IN:
+            chars = set()
             for kind, value in arg:
                 if kind is _sre.LITERAL:
                     chars.add(chr(value))
-                elif kind is _sre.RANGE and value[1] - value[0] < _RANGE_LIMIT:
+                elif kind is _sre.RANGE and value[1] - value[0] < _CLASS_LIMIT:
                     chars.update(map(chr, range(value[0], value[1] + 1)))
                 else:
-                    return None, False
-            return chars, False
-        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            continue  # zero width: the match starts with what follows
-        if op is _sre.SUBPATTERN:
-            sub, nullable = _first(arg[-1])
+                    chars = None
+                    break
+            options = _CUT if chars is None else {(ch, True) for ch in chars}
+        elif op is _sre.SUBPATTERN:
+            options = _prefixes(arg[-1], size)
         elif op is _sre.BRANCH:
-            sub, nullable = set(), False
-            for branch in arg[1]:
-                got, empty = _first(branch)
-                if got is None:
-                    return None, False
-                sub |= got
-                nullable = nullable or empty
+            options = set().union(*(_prefixes(branch, size) for branch in arg[1]))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            sub, nullable = _first(arg[2])
-            nullable = nullable or arg[0] == 0
+            once = {(text, False) for text, _ in _prefixes(arg[2], size)}  # repeats: cut after one
+            options = once | {("", True)} if arg[0] == 0 else once
         else:
-            return None, False
-        if sub is None:
-            return None, False
-        chars |= sub
-        if not nullable:
-            return chars, False
-    return chars, True
+            options = _CUT
+        found = _extend(found, options, size)
+    return found
+
+
+def _extend(found: set[tuple[str, bool]], options, size: int) -> set[tuple[str, bool]]:
+    extended = set()
+    for text, is_open in found:
+        if not is_open:
+            extended.add((text, False))
+            continue
+        for more, more_open in options:
+            joined = text + more
+            extended.add((joined[:size], more_open and len(joined) < size))
+    if len(extended) > _PREFIXES_LIMIT:
+        raise _Unknown
+    return extended
 
 
 _MORPH_RULES: dict[int, tuple[Lexicon, list[TriggerRule]]] = {}
