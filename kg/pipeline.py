@@ -208,12 +208,6 @@ class Pipeline:
                 on_article(result)
             yield result
 
-    def _attempt(self, raw: RawArticle) -> Extraction | InputError:
-        try:
-            return self.process(raw)
-        except Exception as ex:  # noqa: BLE001
-            return self._failure(raw, ex)
-
     @staticmethod
     def _failure(raw: RawArticle, ex: Exception) -> InputError:
         if isinstance(ex, InputError):
