@@ -221,3 +221,17 @@ def test_events_own_subject_is_not_replaced(run):
     ex = run("한빛전자는 4일 누리반도체 지분을 사들였다. 누리모터스는 같은 날 다온소재에 300억원을 투자했다.")
     second = [e for e in of_type(ex, "Investment") if "Company/다온소재" in participants(e)]
     assert second and all("Company/한빛전자" not in participants(e) for e in second), second
+
+
+def test_events_adnominal_trigger_and_its_noun_are_one_event(run):
+    ex = run("한빛유통은 4일 누리마켓 지분 70%를 1조원에 인수하는 주식 양수도 계약을 맺었다고 밝혔다.")
+    assert len(of_type(ex, "Acquisition")) == 1
+
+
+@pytest.mark.parametrize("body, count", [
+    # one person's appointment told twice (선임 ... 신임 대표), two people's appointments
+    ("한빛전자는 4일 이사회를 열고 김하늘 부사장을 대표로 선임했다. 김하늘 신임 대표는 반도체 설계 전문가로 꼽힌다.", 1),
+    ("한빛전자는 4일 김하늘 부사장을 대표로 선임했다. 누리모터스도 이날 박바다 전무를 신임 대표로 발탁했다.", 2),
+])
+def test_events_appointment_of_one_person_is_one_event(run, body, count):
+    assert len(of_type(run(body), "Appointment")) == count
