@@ -235,3 +235,9 @@ def test_events_adnominal_trigger_and_its_noun_are_one_event(run):
 ])
 def test_events_appointment_of_one_person_is_one_event(run, body, count):
     assert len(of_type(run(body), "Appointment")) == count
+
+
+def test_events_launch_without_a_product_takes_the_story_product(run):
+    ex = run("엔씨소프트의 신작 아이온2가 사전 예약 100만명을 모았다. 엔씨소프트는 4일 신작을 국내에 정식 출시했다.")
+    (launch,) = of_type(ex, "ProductLaunch")
+    assert any(a.role == "product" for a in launch.arguments), launch.arguments
