@@ -241,3 +241,15 @@ def test_events_launch_without_a_product_takes_the_story_product(run):
     ex = run("엔씨소프트의 신작 아이온2가 사전 예약 100만명을 모았다. 엔씨소프트는 4일 신작을 국내에 정식 출시했다.")
     (launch,) = of_type(ex, "ProductLaunch")
     assert any(a.role == "product" for a in launch.arguments), launch.arguments
+
+
+@pytest.mark.parametrize("body, planned", [
+    # a prediction about a thing, said in a quotation, is no plan
+    ('한빛게임즈 김하늘 대표는 "이번 신작은 이용자에게 새로운 재미를 선사할 것"이라고 말했다.', False),
+    ('김하늘 노조위원장은 "오늘의 집회가 우리를 더 단단하게 만들 것"이라고 말했다.', False),
+    # the speaker's or the company's own undertaking is
+    ('한빛게임즈 김하늘 대표는 "회사는 내년까지 북미 지사를 설립할 것"이라고 말했다.', True),
+    ('한빛게임즈 김하늘 대표는 "같은 장애가 다시 생기지 않도록 할 것"이라고 말했다.', True),
+])
+def test_events_quoted_prediction_about_a_thing_is_no_plan(run, body, planned):
+    assert bool(of_type(run(body), "Plan")) is planned
