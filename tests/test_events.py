@@ -250,6 +250,8 @@ def test_events_launch_without_a_product_takes_the_story_product(run):
     # the speaker's or the company's own undertaking is
     ('한빛게임즈 김하늘 대표는 "회사는 내년까지 북미 지사를 설립할 것"이라고 말했다.', True),
     ('한빛게임즈 김하늘 대표는 "같은 장애가 다시 생기지 않도록 할 것"이라고 말했다.', True),
+    # a thing as the topic is what the undertaking is about
+    ('한빛물류 김하늘 대표는 "새로 짓는 물류센터는 자동 소화 설비를 구축할 것"이라고 말했다.', True),
 ])
 def test_events_quoted_prediction_about_a_thing_is_no_plan(run, body, planned):
     assert bool(of_type(run(body), "Plan")) is planned

@@ -80,12 +80,16 @@ class PlanRules:
                     and tokens[i - 1].tag in ("NNG", "NNP", "XSN") \
                     and not sentence.text[token.end - sentence.start:].lstrip().startswith("물론"):
                 subject = tokens[i - 2] if tokens[i - 1].tag == "XSN" and i >= 2 else tokens[i - 1]
+                particle = token
         if subject is None or "도록" in sentence.text[subject.end - sentence.start:end]:
             return False
         for mention, found in self.ents.mentions_in(sentence):
             if mention.start <= subject.start < mention.end:
                 return found.type == "Product"
-        return subject.tag == "NNG" and subject.form not in _ACTOR_NOUNS and subject.form not in self.lex.titles
+        # a topic (은/는) that is a thing is what the plan is about (데이터센터는 ... 구축할 것),
+        # a subject (이/가) that is a thing is what the prediction is about (경험이 ... 만들 것)
+        return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in _ACTOR_NOUNS \
+            and subject.form not in self.lex.titles
 
 
 # connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
