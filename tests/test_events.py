@@ -245,7 +245,7 @@ def test_events_launch_without_a_product_takes_the_story_product(run):
 
 @pytest.mark.parametrize("body, planned", [
     # a prediction about a thing, said in a quotation, is no plan
-    ('한빛게임즈 김하늘 대표는 "이번 신작은 이용자에게 새로운 재미를 선사할 것"이라고 말했다.', False),
+    ('엔씨소프트 김하늘 본부장은 "아이온2는 이용자에게 새로운 재미를 선사할 것"이라고 말했다.', False),
     ('김하늘 노조위원장은 "오늘의 집회가 우리를 더 단단하게 만들 것"이라고 말했다.', False),
     # the speaker's or the company's own undertaking is
     ('한빛게임즈 김하늘 대표는 "회사는 내년까지 북미 지사를 설립할 것"이라고 말했다.', True),
