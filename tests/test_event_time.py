@@ -30,6 +30,8 @@ def time_of(ex, etype) -> list[str | None]:
     ("노동청은 4일 오전부터 물류센터 붕괴 사고와 관련해 한빛물산 본사를 압수수색했다.", "Accident", "2024-03-05"),
     # a relative clause of occurrence keeps its date with the event it describes
     ("지난달 발생한 결제 먹통 사태와 관련해 한빛페이는 보상안을 내놨다.", "ServiceOutage", "2024-02"),
+    # ... and the plan made after it is not dated by the outage's month
+    ("한빛톡 대표가 지난달 발생한 메신저 먹통 사태에 대해 사과하며 근본적인 대책을 세우겠다고 밝혔다.", "Plan", "2024-03-05"),
     # a report's own date after the trigger is no date of the event it is about
     ("금융위원회는 4일 누리카드 정보유출 사고와 관련한 긴급회의를 열었다.", "DataBreach", "2024-03-05"),
 ])

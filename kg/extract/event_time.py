@@ -117,8 +117,13 @@ class TimeRules:
 
     def _claimants(self, drafts: list[EventDraft]) -> list[int]:
         """Where the triggers that claim the time expressions before them start: all but those
-        that only name the event a report is about."""
-        return sorted(d.trigger.start for d in drafts if not self._referring(d))
+        that only name the event a report is about (a relative clause of occurrence before one,
+        지난달 발생한 먹통 사태에 대해, still claims its date)."""
+        def claims(d: EventDraft) -> bool:
+            sentence = self.doc.sentences[d.trigger.sentence]
+            before = self.text[max(sentence.start, d.trigger.start - 16):d.trigger.start]
+            return not self._referring(d) or bool(_OCCURRED.search(before))
+        return sorted(d.trigger.start for d in drafts if claims(d))
 
     def _lede_times(self, published) -> None:
         """An event of the lede reported without a date takes the first date the next two
