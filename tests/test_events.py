@@ -255,3 +255,9 @@ def test_events_launch_without_a_product_takes_the_story_product(run):
 ])
 def test_events_quoted_prediction_about_a_thing_is_no_plan(run, body, planned):
     assert bool(of_type(run(body), "Plan")) is planned
+
+
+def test_events_anaphoric_topic_names_the_event_already_told(run):
+    ex = run("한빛전자는 4일 누리캐피탈에서 500억원의 투자를 유치했다고 밝혔다. "
+             "이번 투자는 누리캐피탈이 한빛전자의 신주를 인수하는 방식으로 진행된다.")
+    assert len(of_type(ex, "Investment")) == 1
