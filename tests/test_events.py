@@ -261,3 +261,9 @@ def test_events_anaphoric_topic_names_the_event_already_told(run):
     ex = run("한빛전자는 4일 누리캐피탈에서 500억원의 투자를 유치했다고 밝혔다. "
              "이번 투자는 누리캐피탈이 한빛전자의 신주를 인수하는 방식으로 진행된다.")
     assert len(of_type(ex, "Investment")) == 1
+
+
+def test_events_stakes_in_different_companies_are_different_investments(run):
+    ex = run("네이버는 4일 CJ대한통운 보통주 10만주를 300억원에 취득했다. 스튜디오드래곤 보통주 5만주도 200억원에 사들였다.")
+    investees = [{a.entity for a in e.arguments if a.role == "investee"} for e in of_type(ex, "Investment")]
+    assert len(investees) == 2 and all(len(i) == 1 for i in investees), investees

@@ -136,6 +136,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         pa, pb = ({k for r, k in d.roles if r == "product"} for d in (a, b))
         if pa and pb and not pa & pb:
             return False  # 갤럭시S 출시 ... 갤럭시S3 출시: two launches
+        if a.type in ("Acquisition", "Investment"):
+            ta, tb = ({k for r, k in d.roles if r in ("target", "investee")} for d in (a, b))
+            if ta and tb and not ta & tb:
+                return False  # A사 주식을 취득했다. B사 주식도 사들였다: two stakes bought
         if a.type in PERSONAL:
             pa = {k for r, k in a.roles if r == "person"}
             pb = {k for r, k in b.roles if r == "person"}
