@@ -58,9 +58,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             times = self._sentence_times(sentence, published, last)
             mentions = self.ents.mentions_in(sentence)
             found = self._triggers(sentence, quotes, mentions)
-            plan = self._plan(sentence, quotes, found)
-            if plan:
-                found.append(plan)
+            found.extend(self._plans(sentence, quotes, found))
             starts = self._claimants(found)
             for draft in found:
                 rivals = [d.trigger for d in found if d is not draft and d.type == draft.type]
@@ -122,7 +120,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             if dated.value[:4].isdigit() and dated.value < (published - dt.timedelta(days=62)).isoformat()[:len(dated.value)]:
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
-            return a.trigger_word == b.trigger_word or a.sentence == b.sentence
+            return a.trigger_word == b.trigger_word  # (two plans of one sentence, in clauses of their own, stay two)
         if a.key_participants and b.key_participants and not a.key_participants & b.key_participants:
             return False  # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings
         if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value:
