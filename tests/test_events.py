@@ -200,3 +200,80 @@ def test_events_joint_subject_brings_every_company_of_the_group(run, body):
 def test_events_joint_subject_needs_a_named_pair(run, body):
     plans = of_type(run(body), "Plan")
     assert not any({"Company/한빛전자", "Company/누리모터스"} <= participants(e) for e in plans), plans
+
+
+# -- the subject left out: the previous sentence's ----------------------------------------------
+
+@pytest.mark.parametrize("body, etype, expected", [
+    # a company subject carries over; 도 after the shares marks the object, not a subject
+    ("한빛전자는 4일 누리반도체 보통주 10만주를 사들였다. 누리모터스 보통주 5만주도 200억원에 사들였다.",
+     "Investment", {"Company/한빛전자", "Company/누리모터스"}),
+    # a person subject carries over to a plan, with the organisation they lead
+    ("한빛전자 김하늘 대표는 4일 주주총회에 처음 나섰다. 유럽 시장 진출을 늘려나가겠다는 포부를 밝혔다.",
+     "Plan", {"Person/김하늘", "Company/한빛전자"}),
+])
+def test_events_omitted_subject_is_the_previous_sentences(run, body, etype, expected):
+    events = of_type(run(body), etype)
+    assert any(expected <= participants(e) for e in events), events
+
+
+def test_events_own_subject_is_not_replaced(run):
+    ex = run("한빛전자는 4일 누리반도체 지분을 사들였다. 누리모터스는 같은 날 다온소재에 300억원을 투자했다.")
+    second = [e for e in of_type(ex, "Investment") if "Company/다온소재" in participants(e)]
+    assert second and all("Company/한빛전자" not in participants(e) for e in second), second
+
+
+def test_events_adnominal_trigger_and_its_noun_are_one_event(run):
+    ex = run("한빛유통은 4일 누리마켓 지분 70%를 1조원에 인수하는 주식 양수도 계약을 맺었다고 밝혔다.")
+    assert len(of_type(ex, "Acquisition")) == 1
+
+
+@pytest.mark.parametrize("body, count", [
+    # one person's appointment told twice (선임 ... 신임 대표), two people's appointments
+    ("한빛전자는 4일 이사회를 열고 김하늘 부사장을 대표로 선임했다. 김하늘 신임 대표는 반도체 설계 전문가로 꼽힌다.", 1),
+    ("한빛전자는 4일 김하늘 부사장을 대표로 선임했다. 누리모터스도 이날 박바다 전무를 신임 대표로 발탁했다.", 2),
+])
+def test_events_appointment_of_one_person_is_one_event(run, body, count):
+    assert len(of_type(run(body), "Appointment")) == count
+
+
+def test_events_launch_without_a_product_takes_the_story_product(run):
+    ex = run("엔씨소프트의 신작 아이온2가 사전 예약 100만명을 모았다. 엔씨소프트는 4일 신작을 국내에 정식 출시했다.")
+    (launch,) = of_type(ex, "ProductLaunch")
+    assert any(a.role == "product" for a in launch.arguments), launch.arguments
+
+
+@pytest.mark.parametrize("body, planned", [
+    # a prediction about a thing, said in a quotation, is no plan
+    ('엔씨소프트 김하늘 본부장은 "아이온2는 이용자에게 새로운 재미를 선사할 것"이라고 말했다.', False),
+    ('김하늘 노조위원장은 "오늘의 집회가 우리를 더 단단하게 만들 것"이라고 말했다.', False),
+    # the speaker's or the company's own undertaking is
+    ('한빛게임즈 김하늘 대표는 "회사는 내년까지 북미 지사를 설립할 것"이라고 말했다.', True),
+    ('한빛게임즈 김하늘 대표는 "같은 장애가 다시 생기지 않도록 할 것"이라고 말했다.', True),
+    # a thing as the topic is what the undertaking is about
+    ('한빛물류 김하늘 대표는 "새로 짓는 물류센터는 자동 소화 설비를 구축할 것"이라고 말했다.', True),
+])
+def test_events_quoted_prediction_about_a_thing_is_no_plan(run, body, planned):
+    assert bool(of_type(run(body), "Plan")) is planned
+
+
+def test_events_anaphoric_topic_names_the_event_already_told(run):
+    ex = run("한빛전자는 4일 누리캐피탈에서 500억원의 투자를 유치했다고 밝혔다. "
+             "이번 투자는 누리캐피탈이 한빛전자의 신주를 인수하는 방식으로 진행된다.")
+    assert len(of_type(ex, "Investment")) == 1
+
+
+def test_events_stakes_in_different_companies_are_different_investments(run):
+    ex = run("네이버는 4일 CJ대한통운 보통주 10만주를 300억원에 취득했다. 스튜디오드래곤 보통주 5만주도 200억원에 사들였다.")
+    investees = [{a.entity for a in e.arguments if a.role == "investee"} for e in of_type(ex, "Investment")]
+    assert len(investees) == 2 and all(len(i) == 1 for i in investees), investees
+
+
+@pytest.mark.parametrize("body, count", [
+    # two undertakings, each in a clause of its own
+    ("한빛쇼핑은 이날부터 피해 조회 창을 열 예정이며, 피해가 확인되면 보상을 진행할 계획이라고 밝혔다.", 2),
+    # one undertaking told with two endings
+    ("한빛쇼핑은 물류센터를 증설할 것이라며 내년까지 마무리할 계획이라고 밝혔다.", 1),
+])
+def test_events_plans_of_one_sentence_by_clause(run, body, count):
+    assert len(of_type(run(body), "Plan")) == count

@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..model import Argument, Document, Event, Sentence, TimeValue
-from ..timex import SAME_DAY, TimeMention, find_times
 from .entities import EntityFinder
 from .event_roles import RoleRules
 from .event_time import TimeRules
@@ -27,6 +26,10 @@ from .text import quote_spans
 __all__ = ["EventFinder", "EventDraft"]
 
 _CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|해)|여파로|때문에|탓에|영향으로|에\s*따른|에\s*따라|(?:으)?로\s*(?:빚어진|발생한|촉발된))")
+# the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
+# trigger's noun (인수하는 지분 양수도 계약)
+_ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
+_ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
 _PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
 
 
@@ -47,27 +50,16 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
 
     def run(self) -> list[EventDraft]:
         published = self.doc.article.published
-        last_day: TimeValue | None = None
+        last: dict = {}  # the day and year last mentioned (같은 날, 이날, 같은 해)
         for sentence in self.doc.sentences:
             if sentence.zone is not None:
                 continue
             quotes = [q for q in quote_spans(sentence) if q.double]  # scare quotes are not segments
-            times = []
-            for tm in find_times(sentence.text, published, sentence.start):
-                if tm.value.precision == SAME_DAY:
-                    if last_day is None:
-                        continue
-                    tm = TimeMention(tm.start, tm.end, TimeValue(last_day.value, "day", tm.value.text))
-                times.append(tm)
-            days = [tm.value for tm in times if tm.value.precision == "day"]
-            if days:
-                last_day = days[-1]
+            times = self._sentence_times(sentence, published, last)
             mentions = self.ents.mentions_in(sentence)
             found = self._triggers(sentence, quotes, mentions)
-            plan = self._plan(sentence, quotes, found)
-            if plan:
-                found.append(plan)
-            starts = sorted(d.trigger.start for d in found)
+            found.extend(self._plans(sentence, quotes, found))
+            starts = self._claimants(found)
             for draft in found:
                 rivals = [d.trigger for d in found if d is not draft and d.type == draft.type]
                 self._roles(draft, sentence, mentions, quotes, rivals)
@@ -95,8 +87,13 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
     # -- merging and links -----------------------------------------------------------------
 
     def _add(self, draft: EventDraft, sentence: Sentence) -> None:
-        for index, other in enumerate(self.drafts):
-            if other.type != draft.type or not self._same_event(other, draft):
+        # a repeated trigger word names the event it named before (금융당국 ... 현장검사. 금감원은
+        # ... 조사하기 위해 현장검사를 착수: the inspection, not the 조사 of its own sentence)
+        order = sorted(range(len(self.drafts)), key=lambda i: self.drafts[i].trigger_word != draft.trigger_word)
+        referred = self._referred(draft, sentence)
+        for index in order:
+            other = self.drafts[index]
+            if other.type != draft.type or (index != referred and not self._same_event(other, draft)):
                 continue
             other.mentions.append(draft.trigger)
             other.key_participants |= draft.key_participants
@@ -113,6 +110,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
     def _same_event(self, a: EventDraft, b: EventDraft) -> bool:
         if a.factuality != b.factuality:
             return False  # 화재가 났다 ... 추가 화재 가능성: the fire, and a possible one
+        if self._modifies(a, b):
+            return True  # 지분을 인수하는 양수도 계약을 맺었다: one deal named twice
         if a.time and b.time and a.time.value[:7] != b.time.value[:7]:
             return False
         published = self.doc.article.published
@@ -121,19 +120,24 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             if dated.value[:4].isdigit() and dated.value < (published - dt.timedelta(days=62)).isoformat()[:len(dated.value)]:
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
-            return a.trigger_word == b.trigger_word or a.sentence == b.sentence
+            return a.trigger_word == b.trigger_word  # (two plans of one sentence, in clauses of their own, stay two)
         if a.key_participants and b.key_participants and not a.key_participants & b.key_participants:
             return False  # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings
         if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value:
             return False  # 지난 7일 신청 ... 17일 개시 결정: two steps
         if a.type in ("Investigation", "Sanction", "Lawsuit", "Appointment") and a.trigger_word != b.trigger_word \
-                and a.sentence != b.sentence:
+                and a.sentence != b.sentence and not self._same_person(a, b):
             return False  # 압수수색 ... 입건 ... 수사 착수: each step of a case is its own event
+            # (but 회장으로 선임됐다 ... 정기선 신임 회장은: one person's appointment, told twice)
         if a.type == "Statement":
             return False
         pa, pb = ({k for r, k in d.roles if r == "product"} for d in (a, b))
         if pa and pb and not pa & pb:
             return False  # 갤럭시S 출시 ... 갤럭시S3 출시: two launches
+        if a.type in ("Acquisition", "Investment"):
+            ta, tb = ({k for r, k in d.roles if r in ("target", "investee")} for d in (a, b))
+            if ta and tb and not ta & tb:
+                return False  # A사 주식을 취득했다. B사 주식도 사들였다: two stakes bought
         if a.type in PERSONAL:
             pa = {k for r, k in a.roles if r == "person"}
             pb = {k for r, k in b.roles if r == "person"}
@@ -149,6 +153,43 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             ob = {k for r, k in b.roles if r == "authority"}
             return not oa or not ob or bool(oa & ob)
         return True
+
+    def _referred(self, draft: EventDraft, sentence: Sentence) -> int | None:
+        """The event a sentence opening with an anaphoric topic names (이번 투자는 ... 신주를 인수하는
+        방식으로 진행된다): the latest one of the draft's type whose trigger is that noun."""
+        m = _ANAPHORIC_TOPIC.match(sentence.text)
+        if m is None or draft.factuality is not None or draft.type == "Plan":
+            return None
+        noun = m.group(1)
+        for index in range(len(self.drafts) - 1, -1, -1):
+            other = self.drafts[index]
+            if other.type == draft.type and other.factuality is None \
+                    and any(noun in t for t in (other.trigger_word, other.trigger.text)):
+                return index
+        return None
+
+    def _modifies(self, a: EventDraft, b: EventDraft) -> bool:
+        """One trigger's clause modifies the other's noun in the same clause (인수하는 지분 양수도
+        계약, 투자를 유치한 시리즈B 라운드): the same event, whatever participants each found."""
+        if a.type == "Plan":
+            return False
+        for m in [a.trigger, *a.mentions]:
+            if m.sentence != b.trigger.sentence:
+                continue
+            first, second = sorted((m, b.trigger), key=lambda x: x.start)
+            between = self.text[first.end:second.start]
+            if 0 < len(between) <= 16 and _ADNOMINAL_LINK.match(between):
+                return True
+        return False
+
+    def _same_person(self, a: EventDraft, b: EventDraft) -> bool:
+        if a.type != "Appointment":
+            return False
+        # the person named nearest each trigger (roles are in order of distance), not everyone
+        # the sentences name (승진한 이상균 사장과 조영철 사장: two appointments)
+        pa = next((k for r, k in a.roles if r == "person"), None)
+        pb = next((k for r, k in b.roles if r == "person"), None)
+        return pa is not None and pa == pb
 
     def _causes_in_sentence(self, sentence: Sentence) -> None:
         # sentences are read in order and mentions appended as they are read, so a draft named

@@ -16,18 +16,36 @@ class PlanRules:
     """Mixed into :class:`~kg.extract.events.EventFinder` (uses its text, lexicon and entities)."""
 
 
-    def _plan(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft]) -> EventDraft | None:
+    def _plans(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft]) -> list[EventDraft]:
+        """The stated future actions of a sentence: one per commitment ending, and a second one
+        only in a clause of its own (확인할 수 있게 할 예정이며, ... 보상을 진행할 계획이다)."""
+        text = sentence.text
+        if _ANALYSIS.search(text):
+            return []
+        plans: list[EventDraft] = []
+        floor = 0
+        for index, marker in enumerate(_plan_markers(text, self.lex.plan_markers)):
+            if index and not (text[:floor].endswith(("며", "고")) or re.match(r"(?:이며|이고|며|고)?\s*,", text[floor:floor + 4])):
+                break  # 할 것이라며 ... 계획이다: one plan told with two endings
+            plan = self._plan(sentence, quotes, found, marker, floor)
+            if plan is not None and not any(p.trigger.start == plan.trigger.start for p in plans):
+                plans.append(plan)
+            floor = marker[1]
+        return plans
+
+    def _plan(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft],
+              marker: tuple[int, int], floor: int = 0) -> EventDraft | None:
         """A stated future action: a commitment ending (할 것, 하겠다, 할 계획이다, 하기로 했다,
         약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
-        marker = _plan_marker(text, self.lex.plan_markers)
-        if marker is None or _ANALYSIS.search(text):
-            return None
         m_start, m_end = marker
         if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]):
             return None  # 과징금을 부과하기로 했다: the decided event itself is reported
-        clause_start = max(text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")) + 1
+        clause_start = max([text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")] + [floor - 1]) + 1
         clause = text[clause_start:m_end]
+        if text[m_start:m_end].endswith("것") and segment_of(sentence.start + m_start, quotes) is not None \
+                and self._thing_subject(sentence, clause_start, m_start):
+            return None  # "이 게임은 이용자에게 공포를 선사할 것": a prediction about a thing, not a commitment
         best = None
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
@@ -62,6 +80,39 @@ class PlanRules:
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
         return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment_of(start, quotes))
 
+    def _thing_subject(self, sentence: Sentence, begin: int, end: int) -> bool:
+        """The subject of the clause text[begin:end] (the last noun before 이/가/은/는 that no 도록
+        clause follows) is a product or a thing: not a person, an organisation or a word for one."""
+        subject = None
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens[1:], 1):
+            offset = token.start - sentence.start
+            if not begin <= offset < end:
+                continue
+            if token.tag == "EC" and token.form in _CLAUSE_LINKS:
+                subject = None  # 규모가 달하게 되며, ... 올릴 것: a subject of an earlier clause
+            elif token.tag in ("JKS", "JX") and token.form in ("이", "가", "은", "는") \
+                    and tokens[i - 1].tag in ("NNG", "NNP", "XSN") \
+                    and not sentence.text[token.end - sentence.start:].lstrip().startswith("물론"):
+                subject = tokens[i - 2] if tokens[i - 1].tag == "XSN" and i >= 2 else tokens[i - 1]
+                particle = token
+        if subject is None or "도록" in sentence.text[subject.end - sentence.start:end]:
+            return False
+        for mention, found in self.ents.mentions_in(sentence):
+            if mention.start <= subject.start < mention.end:
+                return found.type == "Product"
+        # a topic (은/는) that is a thing is what the plan is about (데이터센터는 ... 구축할 것),
+        # a subject (이/가) that is a thing is what the prediction is about (경험이 ... 만들 것)
+        return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in _ACTOR_NOUNS \
+            and subject.form not in self.lex.titles
+
+
+# connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
+_CLAUSE_LINKS = frozenset(["며", "으며", "고", "면서", "으면서", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "니까", "으니까",
+                           "므로", "으므로", "라며", "이라며"])
+# words for those who can commit to an action (우리는 ... 할 것, 회사가 ... 할 것)
+_ACTOR_NOUNS = frozenset(["우리", "저희", "회사", "당사", "정부", "그룹", "경영진", "이사회", "노조", "조합", "임직원",
+                          "직원", "기업", "양사", "당국", "사측"])
 _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
                           "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자",
                           # vague undertakings (조사에 협조하겠다, 철저히 확인하겠다) are not plans
@@ -73,16 +124,14 @@ _ANALYSIS = re.compile(r"(?:분석했|내다봤|전망했|예상했|평가했|�
 _PREDICTION = re.compile(r"^\s*(?:으로|이라는|이란|이라고\s*(?:전망|예상|관측|분석)|같)\s*(?:보인|예상|전망|관측|알려|추정|분석|기대|점쳐|내다)?")
 
 
-def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
-    """(start, end) of the first commitment ending in the sentence, skipping predictions."""
-    candidates = []
-    m = markers.search(text)
-    if m:
-        candidates.append((m.start(), m.end()))
+def _plan_markers(text: str, markers: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of every commitment ending in the sentence, in order, skipping predictions."""
+    candidates = [(m.start(), m.end()) for m in markers.finditer(text)]
     for m in re.finditer(r"([가-힣])\s*것(?=이다|이라|이며|입니다|이고|\s*[\"”]|\s*$)", text):
         code = ord(m.group(1)) - 0xAC00
         if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in _PREDICTIVE_SYLLABLES:
             candidates.append((m.start(), m.end()))  # a syllable ending in ㄹ: 할 것이다, 높일 것"
+    found: list[tuple[int, int]] = []
     for start, end in sorted(candidates):
         tail = text[end:end + 12]
         if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
@@ -94,5 +143,6 @@ def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
             continue  # an opinion (더 잘해야겠다고 생각한다), not a stated action
         if re.search(r"(?:않|못|안\s)\S{0,2}$", text[max(0, start - 4):start + 1]):
             continue  # negated: 밟지 않겠다
-        return start, end
-    return None
+        if not found or start >= found[-1][1]:
+            found.append((start, end))
+    return found
