@@ -277,3 +277,13 @@ def test_events_stakes_in_different_companies_are_different_investments(run):
 ])
 def test_events_plans_of_one_sentence_by_clause(run, body, count):
     assert len(of_type(run(body), "Plan")) == count
+
+
+@pytest.mark.parametrize("body, action", [
+    # the action nearest the commitment names the plan
+    ("한빛모터스는 4일 신차를 출시했다. 한빛모터스는 이날 출시를 시작으로 내년에 신차 5만대를 판매할 계획이다.", "판매"),
+    # an action word that modifies a noun (생산되는 배터리) is not what is planned
+    ("한빛배터리는 4일 미국 공장을 세웠다. 한빛배터리는 이곳에서 생산되는 배터리를 내년부터 북미 완성차 업체에 공급할 계획이다.", "공급"),
+])
+def test_events_plan_action_is_the_planned_verb(run, body, action):
+    assert [e.trigger.text for e in of_type(run(body), "Plan")] == [action]

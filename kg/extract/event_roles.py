@@ -126,7 +126,7 @@ class RoleRules:
             if facility:
                 roles.append(("facility", facility))
                 actor_types.add("Facility")
-        if draft.type in ("ProductLaunch", "Recall") and "Product" not in actor_types and segment is None:
+        if draft.type in ("ProductLaunch", "Recall", "Plan") and "Product" not in actor_types and segment is None:
             product = self._main_of("Product", sentence)  # 신작을 정식 출시했다: the game the story is about
             if product:
                 roles.append(("product", product))
