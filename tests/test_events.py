@@ -287,3 +287,10 @@ def test_events_plans_of_one_sentence_by_clause(run, body, count):
 ])
 def test_events_plan_action_is_the_planned_verb(run, body, action):
     assert [e.trigger.text for e in of_type(run(body), "Plan")] == [action]
+
+
+def test_events_places_do_not_crowd_out_the_subject(run):
+    ex = run("LG디스플레이는 4일 미국 텍사스주 오스틴과 중국 광둥성 선전, 일본 도쿄 등 세 곳의 법원에 "
+             "BOE와 샤프를 상대로 특허 침해 소송을 냈다.")
+    (suit,) = of_type(ex, "Lawsuit")
+    assert "Company/lg-display" in participants(suit), suit.arguments
