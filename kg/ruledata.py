@@ -91,9 +91,9 @@ _TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "backgroun
                      "rumoured", "not_event", "joint")  # one pattern each
 _BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None,
                        "caption": None, "list_item": None, "box": None, "image": "alt",
-                       "title_subject": None}  # group required
+                       "title_subject": None, "title_tag": None}  # group required
 # page-structure groups: each rule a mapping with an id, a label and an example line it must match (re.search)
-_STRUCTURE_GROUPS = ("caption", "list_item", "box", "image", "title_subject")
+_STRUCTURE_GROUPS = ("caption", "list_item", "box", "image", "title_subject", "title_tag")
 _SEGMENT_ACTIONS = ("cut", "tail")
 
 
