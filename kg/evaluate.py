@@ -276,7 +276,7 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
                 and _title_agrees(_norm(position["title"]), row))
 
     def label(iri: str) -> str:
-        return min(nodes[iri]["labels"]) if iri in nodes and nodes[iri]["labels"] else iri
+        return max(nodes[iri]["labels"], key=lambda s: (len(s), s)) if iri in nodes and nodes[iri]["labels"] else iri
 
     score = _one_to_one(gold["positions"], memberships, position_matches, missed,
                         lambda p: f"position {p['person']} {p['org']} {p['title']}", extra,
