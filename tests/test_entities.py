@@ -290,6 +290,22 @@ def test_entities_compound_and_bounded_names(run, body, etype, name):
     assert name in names(run(body), etype)
 
 
+@pytest.mark.parametrize("body,products", [
+    # a product noun after the quoted name, or after 등 closing a quoted list
+    ("배송 장애로 ‘내일도착’ 상품을 받지 못한 고객에게 포인트를 준다.", {"내일도착"}),
+    ("회사는 이른바 ‘총알 배달’ 시스템을 구축했다.", {"총알 배달"}),
+    ("‘별빛 항해’, ‘달그림자’ 등 기존 모바일 게임의 부진을 만회할지 주목된다.", {"별빛 항해", "달그림자"}),
+    ("회사는 '누리페이'라는 서비스를 내놨다.", {"누리페이"}),
+    # a launch relative clause before it
+    ("한빛게임즈가 출시한 '바다 워'가 자사 게임을 베꼈다는 주장이 나왔다.", {"바다 워"}),
+    # scare quotes are no product
+    ("그는 ‘사상 첫 적자’ 사태에 대해 사과했다.", set()),
+    ("‘깜짝 실적’, ‘어닝 서프라이즈’ 등 시장 반응이 엇갈렸다.", set()),
+])
+def test_entities_quoted_product_names(run, body, products):
+    assert names(run(body), "Product") == products
+
+
 def test_entities_title_heading_a_list_of_names_is_held_by_each(run):
     body = ("한빛전자는 이사회를 열었다. 이사회에는 신임 사외이사인 박서연 한빛대 교수, 정우성 누리대 교수, "
             "최다인 법무법인 한길 변호사 등이 참석했다.")
