@@ -200,3 +200,24 @@ def test_events_joint_subject_brings_every_company_of_the_group(run, body):
 def test_events_joint_subject_needs_a_named_pair(run, body):
     plans = of_type(run(body), "Plan")
     assert not any({"Company/한빛전자", "Company/누리모터스"} <= participants(e) for e in plans), plans
+
+
+# -- the subject left out: the previous sentence's ----------------------------------------------
+
+@pytest.mark.parametrize("body, etype, expected", [
+    # a company subject carries over; 도 after the shares marks the object, not a subject
+    ("한빛전자는 4일 누리반도체 보통주 10만주를 사들였다. 누리모터스 보통주 5만주도 200억원에 사들였다.",
+     "Investment", {"Company/한빛전자", "Company/누리모터스"}),
+    # a person subject carries over to a plan, with the organisation they lead
+    ("한빛전자 김하늘 대표는 4일 주주총회에 처음 나섰다. 유럽 시장 진출을 늘려나가겠다는 포부를 밝혔다.",
+     "Plan", {"Person/김하늘", "Company/한빛전자"}),
+])
+def test_events_omitted_subject_is_the_previous_sentences(run, body, etype, expected):
+    events = of_type(run(body), etype)
+    assert any(expected <= participants(e) for e in events), events
+
+
+def test_events_own_subject_is_not_replaced(run):
+    ex = run("한빛전자는 4일 누리반도체 지분을 사들였다. 누리모터스는 같은 날 다온소재에 300억원을 투자했다.")
+    second = [e for e in of_type(ex, "Investment") if "Company/다온소재" in participants(e)]
+    assert second and all("Company/한빛전자" not in participants(e) for e in second), second

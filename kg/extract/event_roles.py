@@ -85,15 +85,27 @@ class RoleRules:
                     if org in self.ents.found and self.ents.found[org].type != "NewsOutlet" and org not in {k for _, k in roles}:
                         roles.append(("organization", org))
                         break
-        if segment is None and draft.type not in ("Statement",) and self.ents.subject_of(sentence, quotes) is None:
+        if segment is None and draft.type not in ("Statement",) and not self._has_subject(sentence, mentions, quotes):
             # the subject is left out, as Korean does, when it is the previous sentence's subject
-            # (대한항공이 ... 합병한다. 지난해 12월 아시아나항공 지분을 인수해 ...)
+            # (대한항공이 ... 합병한다. 지난해 12월 아시아나항공 지분을 인수해 ...; 최 대표는 ...
+            # 밝혔다. 글로벌 사업 확장을 약속했다): a person where people take part, with their
+            # organisation
             previous = self.doc.sentences[sentence.index - 1] if sentence.index > 0 else None
-            subject = self.ents.subject_of(previous) if previous is not None and previous.zone is None else None
-            if subject and subject.split("/", 1)[0] in ("Company", "Organization") \
-                    and subject not in {k for _, k in roles}:
-                role = EVENTS[draft.type].company_subject_role
-                roles.append((role, subject))
+            subject = self.ents.subject_of(previous, prefer_person=True) \
+                if previous is not None and previous.zone is None else None
+            kind = subject.split("/", 1)[0] if subject else None
+            keys = {k for _, k in roles}
+            if kind == "Person":
+                orgs = [o for o in self.ents.organizations_of(subject)[:1]
+                        if o in self.ents.found and self.ents.found[o].type != "NewsOutlet"]
+                if draft.type == "Plan" or EVENTS[draft.type].person_subject_role:
+                    if subject not in keys:
+                        roles.append(("agent" if draft.type == "Plan" else EVENTS[draft.type].person_subject_role, subject))
+                    roles.extend(("organization", o) for o in orgs if o not in keys)
+                else:  # 한빛전자 김 대표는 ...: the company acts through its head
+                    subject, kind = (orgs[0], orgs[0].split("/", 1)[0]) if orgs else (None, None)
+            if kind in ("Company", "Organization") and subject not in keys:
+                roles.append((EVENTS[draft.type].company_subject_role, subject))
         if draft.type == "Plan" and segment is None:
             # a plan belongs to the sentence's subject (회사는 ... 할 방침이다), and a person's plan
             # to the organisation they lead
@@ -166,6 +178,16 @@ class RoleRules:
             rank = sorted(group, key=lambda k: -len(self.ents.found[k].mentions))
             group = [k for k in group if k in rank[:count]]
         return tuple(group) if not count or len(group) == count else ()
+
+    def _has_subject(self, sentence: Sentence, mentions, quotes: list[QuoteSpan]) -> bool:
+        """Whether the sentence names its own subject outside quotations: an organisation or person
+        right before 은/는/이/가/께서 (CJ ENM 보통주 ...도 사들였다 names none: 도 marks the shares)."""
+        if self.ents.subject_of(sentence, quotes) is None:
+            return False
+        return any(found.type in ("Company", "Organization", "Person")
+                   and not in_spans(mention.start, mention.end, quotes)
+                   and re.match(r"(?:은|는|이|가|도|측은|측이|께서)(?:\s|$)", self.text[mention.end:mention.end + 3])
+                   for mention, found in mentions) or self.ents.company_side(sentence.text) is not None
 
     def _key_participant(self, draft: EventDraft, nearby) -> str | None:
         """The actor this mention is about: a person for a leadership change, else the company or

@@ -95,7 +95,11 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
     # -- merging and links -----------------------------------------------------------------
 
     def _add(self, draft: EventDraft, sentence: Sentence) -> None:
-        for index, other in enumerate(self.drafts):
+        # a repeated trigger word names the event it named before (금융당국 ... 현장검사. 금감원은
+        # ... 조사하기 위해 현장검사를 착수: the inspection, not the 조사 of its own sentence)
+        order = sorted(range(len(self.drafts)), key=lambda i: self.drafts[i].trigger_word != draft.trigger_word)
+        for index in order:
+            other = self.drafts[index]
             if other.type != draft.type or not self._same_event(other, draft):
                 continue
             other.mentions.append(draft.trigger)
