@@ -6,8 +6,7 @@ Uses the 1 M-triple store of ``bench_export.py`` (made if missing, reused otherw
 ``kg serve`` on it (a separate process, loopback) and POSTs each query of ``examples/queries`` as
 a SPARQL 1.1 Protocol client would (form-encoded, ``Accept: application/sparql-results+json``),
 ``--repeat`` times; prints the median and slowest latency, the rows and bytes returned. The
-server runs with ``--timeout`` (default 60 s): a query that needs longer is reported as such
-(``timeline.rq`` lists every event of every article, which is not a question for a whole corpus).
+server runs with ``--timeout`` (default 60 s): a query that needs longer is reported as such.
 An ``ASK`` shows the endpoint's own overhead.
 """
 
