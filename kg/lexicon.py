@@ -127,6 +127,8 @@ class Lexicon:
     plan_actions: tuple[str, ...]
     planned: re.Pattern
     background: re.Pattern
+    referring: re.Pattern
+    attribution: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -212,6 +214,8 @@ class Lexicon:
             plan_actions=tuple(trig["plan_actions"]),
             planned=trig["planned"],
             background=trig["background"],
+            referring=trig["referring"],
+            attribution=trig["attribution"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

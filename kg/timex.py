@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from .model import TimeValue
 
-__all__ = ["TimeMention", "find_times", "resolve", "SAME_DAY"]
+__all__ = ["TimeMention", "find_times", "resolve", "SAME_DAY", "SAME_YEAR"]
 
 SAME_DAY = "same-day"  # precision of 같은 날/당일 before the caller resolves it
+SAME_YEAR = "same-year"  # precision of 같은 해 (12월)/그해: value "" or the month "MM"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +33,12 @@ class TimeMention:
 _YEAR_WORDS = {"재작년": -2, "지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1, "이듬해": 1,
                "연내": 0, "연말": 0, "연초": 0, "올해 안": 0, "올해 말": 0, "연말까지": 0}
 _MONTH_WORDS = {"지난달": -1, "전월": -1, "이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1}
-_DAY_WORDS = {"그저께": -2, "그제": -2, "전날": -1, "전일": -1, "어제": -1, "이날": 0, "오늘": 0, "금일": 0, "내일": 1, "다음 날": 1, "이튿날": 1}
+_DAY_WORDS = {"그저께": -2, "그제": -2, "전날": -1, "전일": -1, "어제": -1, "어젯밤": -1, "간밤": -1, "지난밤": -1,
+              "이날": 0, "오늘": 0, "금일": 0, "내일": 1, "다음 날": 1, "이튿날": 1}
 
 # the end of a range of days (7~14일, 3∼5일): the range is dated by its first day
 _RANGE_END = r"(?:[~∼-](?:3[01]|[12]\d|[1-9])(?!\d))?"
-_NOT_AFTER_DAY = r"(?!\s*(?:간|동안|째|만에|만|연속|이내|이상|넘게|치|분|새|사이|전부터|가량))"
+_NOT_AFTER_DAY = r"(?!\s*(?:간|동안|째|만에|만(?!기)|연속|이내|이상|넘게|치|분|새|사이|전부터|가량))"
 _RE = re.compile(
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*일)"
     r"|(?P<isod>(?P<y4>(?:19|20)\d{2})[.-](?P<m4>1[0-2]|0?[1-9])[.-](?P<d4>3[01]|[12]\d|0?[1-9])(?!\d))"
@@ -54,7 +56,8 @@ _RE = re.compile(
     r"|(?P<yw>재작년|지난해|작년|전년|올해|금년|내년|이듬해|연내|(?:지난\s?)?연말|(?:지난\s?)?연초)"
     r"|(?P<mw>지난달|전월|이달|이번\s?달|다음\s?달|내달)"
     r"|(?P<same>같은\s?날|당일)"
-    r"|(?P<dw>그저께|그제|전날|전일|어제|이날|오늘|금일|내일|다음\s날|이튿날)"
+    r"|(?P<samey>(?:같은\s?해|그해)(?=[\s에,.]|$)(?:\s*(?P<sym>1[0-2]|[1-9])\s*월(?!\s*(?:간|\d)))?)"
+    r"|(?P<dw>그저께|그제|전날|전일|어젯밤|어제|간밤|지난밤|이날|오늘|금일|내일|다음\s날|이튿날)"
 )
 
 
@@ -161,6 +164,9 @@ def resolve(m: re.Match, pub: dt.date | None, future: bool = False) -> TimeValue
     if g["same"]:
         # "the same day": the day last mentioned, which only the caller knows (see SAME_DAY)
         return TimeValue("", SAME_DAY, text)
+    if g["samey"]:
+        # "the same year": the year last mentioned, which only the caller knows (see SAME_YEAR)
+        return TimeValue(f"{int(g['sym']):02d}" if g["sym"] else "", SAME_YEAR, text)
     if g["dw"]:
         key = g["dw"] if g["dw"] in _DAY_WORDS else re.sub(r"\s+", " ", g["dw"])
         date = pub + dt.timedelta(days=_DAY_WORDS.get(key, 0))

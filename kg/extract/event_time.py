@@ -7,13 +7,19 @@ from __future__ import annotations
 import re
 
 from ..model import TimeValue
-from ..timex import TimeMention, find_times
+from ..timex import SAME_DAY, SAME_YEAR, TimeMention, find_times
 from .eventdraft import INCIDENTS, EventDraft, segment_of
 from .text import quote_spans
 
 __all__ = ["TimeRules"]
 
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나")
+# a relative clause of occurrence between a time and the event it dates (지난달 발생한 먹통 사태)
+_OCCURRED = re.compile(r"(?<!\S)(?:발생|일어|벌어|빚어|터[지진졌]|불거|있었|났|난)\S*\s")
+# a body sentence written as one (ends in a verb: ...했다. ...했습니다.), not a headline or deck
+_SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")
+# a page's timestamp line (2014.09.18. 오전 00:15, 입력 2022-01-05 09:16)
+_TIMESTAMP = re.compile(r"(?:입력|수정|등록|기사입력|승인|오전|오후|[\d.:\-/\s])*")
 _REPORT_AFTER = re.compile(r"\s*(?:밝혔|공시했|발표했|전했|알렸|공개했|설명했|말했|보도했|공지했)")
 
 
@@ -28,10 +34,13 @@ class TimeRules:
         trigger = draft.trigger
         segment = draft.quote_segment
         earnings = draft.type in ("EarningsCall", "EarningsAnnouncement")
+        referring = self._referring(draft)
         candidates = []
         for index, tm in enumerate(times):
             if segment_of(tm.start, quotes) != segment:
                 continue
+            if referring and not (tm.end <= trigger.start and _OCCURRED.search(self.text[tm.end:trigger.start])):
+                continue  # 11일 ... 붕괴 사고와 관련해 압수수색: the date of the search, not of the collapse
             if tm.end <= trigger.start and any(tm.end <= s < trigger.start - 3 and not self._relative_clause(tm.end, s)
                                                for s in trigger_starts):
                 continue  # claimed by a trigger in between (one right before, 실적 발표 컨퍼런스콜, shares it)
@@ -80,24 +89,79 @@ class TimeRules:
         return bool(self._RELATIVE.fullmatch(self.text[time_end:trigger_start])
                     and self._ADNOMINAL.match(self.text[trigger_start:trigger_start + 8]))
 
+    def _sentence_times(self, sentence, published, last: dict) -> list[TimeMention]:
+        """The time expressions of a body sentence, those that point back resolved against the
+        ones before: 같은 날/당일 and 이날 to the day last mentioned (이날 only when that day is not
+        in the future of an earlier sentence: 합병기일은 오는 10월 1일이다. 양사는 이날 ... is the
+        day of the report), 같은 해 (12월) to the year last mentioned. ``last`` carries the day and
+        the year from sentence to sentence."""
+        times = []
+        here = False  # a day mentioned earlier in this sentence
+        for tm in find_times(sentence.text, published, sentence.start):
+            value = tm.value
+            if value.precision == SAME_DAY:
+                if last.get("day") is None:
+                    continue
+                value = TimeValue(last["day"].value, "day", value.text)
+            elif value.precision == SAME_YEAR:
+                if last.get("year") is None:
+                    continue
+                year = last["year"]
+                value = TimeValue(f"{year}-{value.value}", "month", value.text) if value.value \
+                    else TimeValue(year, "year", value.text)
+            elif value.text == "이날" and last.get("day") is not None and published is not None \
+                    and (here or last["day"].value <= published.isoformat()):
+                value = TimeValue(last["day"].value, "day", value.text)
+            if value.precision == "day":
+                last["day"] = value
+                here = True
+            if value.value[:4].isdigit() and not value.fiscal_period:
+                last["year"] = value.value[:4]
+            times.append(TimeMention(tm.start, tm.end, value))
+        return times
+
+    def _referring(self, draft: EventDraft) -> bool:
+        """The trigger names the event a report is about (붕괴 사고와 관련해 ...): the times of
+        its sentence date that report (the lexicon's `referring` cue)."""
+        sentence = self.doc.sentences[draft.trigger.sentence]
+        return bool(self.lex.referring.match(self.text[draft.trigger.end:sentence.end]))
+
+    def _claimants(self, drafts: list[EventDraft]) -> list[int]:
+        """Where the triggers that claim the time expressions before them start: all but those
+        that only name the event a report is about (a relative clause of occurrence before one,
+        지난달 발생한 먹통 사태에 대해, still claims its date)."""
+        def claims(d: EventDraft) -> bool:
+            sentence = self.doc.sentences[d.trigger.sentence]
+            before = self.text[max(sentence.start, d.trigger.start - 16):d.trigger.start]
+            return not self._referring(d) or bool(_OCCURRED.search(before))
+        return sorted(d.trigger.start for d in drafts if claims(d))
+
     def _lede_times(self, published) -> None:
         """An event of the lede reported without a date takes the first date the next two
-        sentences give (공정위가 ... 과징금을 부과했다. 공정위는 20일 전원회의에서 ...)."""
+        sentences give (공정위가 ... 과징금을 부과했다. 공정위는 20일 전원회의에서 ...). The lede is
+        the first body sentence written as one (a headline or deck repeated in the body, ending
+        in a noun, is not); a date that tells when a source spoke (7일 업계에 따르면) and a
+        timestamp line do not count."""
         body = [s for s in self.doc.sentences if s.zone is None]
-        if not body:
+        ledes = [i for i, s in enumerate(body) if _SENTENCE_END.search(s.text)]
+        if not ledes:
             return
-        lede = body[0].index
-        following = [s for s in body[1:3]]
+        lede = body[ledes[0]].index
+        following = [s for s in body[ledes[0] + 1:ledes[0] + 3]]
         dates = []
         for sentence in following:
+            if _TIMESTAMP.fullmatch(sentence.text.strip()):
+                continue
             quotes = [q for q in quote_spans(sentence) if q.double]
             for tm in find_times(sentence.text, published, sentence.start):
-                if tm.value.precision in ("day", "month") and segment_of(tm.start, quotes) is None:
+                if tm.value.precision in ("day", "month") and segment_of(tm.start, quotes) is None \
+                        and not self.lex.attribution.match(self.text[tm.end:sentence.end]):
                     dates.append(tm.value)
         if not dates:
             return
         for draft in self.drafts:
-            if draft.time is None and draft.trigger.sentence == lede and draft.type not in ("Plan", "Statement"):
+            if draft.time is None and draft.type not in ("Plan", "Statement") \
+                    and lede in {m.sentence for m in (draft.trigger, *draft.mentions)}:
                 draft.time = dates[0]
 
     def _background(self, draft: EventDraft) -> bool:

@@ -14,6 +14,12 @@ __all__ = ["TriggerRules"]
 
 # the trigger's word ends in an adnominal ending and modifies the next noun (불이 난 공장, 인수한 회사)
 _ADNOMINAL = re.compile(r"^\S{0,4}?(?<=[난한된던인은는])\s+(?!(?:것|수|바|적|지|데|뒤|후|만큼|이후|직후)(?:\s|$|[이가을를은는도에]))")
+# the trigger's noun is the cause of what the clause goes on to say (장애로, 사고로 인한, 파업 때문에),
+# unless it is what the cause turns into (갈등이 파업으로 번지지 않았다)
+_CAUSE = re.compile(r"^\S{0,3}?\s*(?:(?:사태|사고|사건|여파)\s*)?(?:으로|로|때문에|탓에)(?:\s*인(?:해|한))?\s+"
+                    r"(?!(?:이어|번지|번져|비화|확대|확산|치닫|악화|커지))")
+# connective endings that close the trigger's clause (등장해, 열며, 밝히면서)
+_CONNECTIVE = frozenset({"어", "아", "여", "어서", "아서", "며", "으며", "면서", "으면서"})
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나|\"|”|'")
 
 
@@ -76,14 +82,24 @@ class TriggerRules:
         있다, 파업 가능성), or "none" when the words make it no event (화재 예방)."""
         tail = self.text[end:sentence.end]
         cut = _CLAUSE_END.search(tail)
-        window = tail[: min(cut.start() if cut else len(tail), 24)]
+        limit = min(cut.start() if cut else len(tail), 24)
+        cause = _CAUSE.match(tail)
+        if cause:
+            limit = min(limit, cause.end())  # 먹통 사태로 상품이 발송되지 않았다: the outage happened
+        for token in sentence.tokens:
+            if token.tag == "EC" and token.form in _CONNECTIVE and end < token.start < end + limit:
+                limit = token.start - end  # 컨퍼런스콜에 등장해 우려를 잠재웠다: the next clause's words
+                break
+        window = tail[:limit]
         adnominal = _ADNOMINAL.match(self.text[end - 1:sentence.end])
         if adnominal:
             window = tail[:max(0, adnominal.end() - 1)]  # 불이 난 공장은 ... 못했다: the clause ends at the noun it modifies
         hedge = self.lex.hedges.search(window)
         if not hedge:
             if start is not None and any(t.tag == "EC" and t.form in ("면", "으면") and t.end <= start
-                                         and "," not in self.text[t.end:start] for t in sentence.tokens):
+                                         and "," not in self.text[t.end:start]
+                                         and not self.text[max(0, t.start - 2):t.start].endswith("따르")
+                                         for t in sentence.tokens):
                 return "conditional"  # 협상이 결렬되면 노조는 파업에 들어간다 (면/EC, not 전면)
             return None
         words = window[hedge.start():]

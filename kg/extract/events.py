@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..model import Argument, Document, Event, Sentence, TimeValue
-from ..timex import SAME_DAY, TimeMention, find_times
 from .entities import EntityFinder
 from .event_roles import RoleRules
 from .event_time import TimeRules
@@ -47,27 +46,18 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
 
     def run(self) -> list[EventDraft]:
         published = self.doc.article.published
-        last_day: TimeValue | None = None
+        last: dict = {}  # the day and year last mentioned (같은 날, 이날, 같은 해)
         for sentence in self.doc.sentences:
             if sentence.zone is not None:
                 continue
             quotes = [q for q in quote_spans(sentence) if q.double]  # scare quotes are not segments
-            times = []
-            for tm in find_times(sentence.text, published, sentence.start):
-                if tm.value.precision == SAME_DAY:
-                    if last_day is None:
-                        continue
-                    tm = TimeMention(tm.start, tm.end, TimeValue(last_day.value, "day", tm.value.text))
-                times.append(tm)
-            days = [tm.value for tm in times if tm.value.precision == "day"]
-            if days:
-                last_day = days[-1]
+            times = self._sentence_times(sentence, published, last)
             mentions = self.ents.mentions_in(sentence)
             found = self._triggers(sentence, quotes, mentions)
             plan = self._plan(sentence, quotes, found)
             if plan:
                 found.append(plan)
-            starts = sorted(d.trigger.start for d in found)
+            starts = self._claimants(found)
             for draft in found:
                 rivals = [d.trigger for d in found if d is not draft and d.type == draft.type]
                 self._roles(draft, sentence, mentions, quotes, rivals)
