@@ -165,7 +165,7 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
 
 
 _CUE_LISTS = ("Company", "Organization", "Facility", "Location", "legal_forms", "not_names",
-              "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after", "facility_after_company",
+              "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after", "spaced_company_cues", "facility_after_company",
               "credit_words")
 _CUE_MAPS = ("descriptors", "quoted_descriptors", "quoted_descriptors_after")
 

@@ -285,6 +285,10 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
     ("전기차 아이오닉 5와 코나를 생산한다.", "Product", "아이오닉 5"),
     # company words that are weak cues still make a name after a proper noun
     ("한진관광은 여행 상품을 줄였다.", "Company", "한진관광"),
+    # a foreign name written with a space before its company word; a partner named by its role
+    ("하이브는 미국의 오로라 홀딩스 지분을 인수한다.", "Company", "오로라 홀딩스"),
+    ("그는 루멘 파트너스 대표를 지냈다.", "Company", "루멘 파트너스"),
+    ("회사는 미국 파트너사 에버노바(EVERNOVA)의 주식을 샀다.", "Company", "에버노바"),
 ])
 def test_entities_compound_and_bounded_names(run, body, etype, name):
     assert name in names(run(body), etype)

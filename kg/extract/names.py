@@ -42,6 +42,16 @@ def spaced_company_words(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[froz
 
 
 @lru_cache(maxsize=4)
+def spaced_company_cues(path: Path = DATA_DIR / "name_cues.yaml") -> frozenset[str]:
+    """Company words that make a name of the proper noun spaced before them (이타카 홀딩스)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("spaced_company_cues") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise KgError(f"{path}: rule spaced_company_cues: must be a list of words (fix the list)")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
 def facility_after_company(path: Path = DATA_DIR / "name_cues.yaml") -> frozenset[str]:
     """Facility words that, spaced after a company, name its site (KB금융지주 본점)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -250,6 +260,26 @@ class NameRules:
                     else:
                         start = prev.start
                         name = self.text[start:end]
+                elif etype == "Company" and i > 0 and stem in spaced_company_cues():
+                    # spaced: 이타카 홀딩스 -- an unknown proper noun and a company word of its own
+                    prev = words[i - 1]
+                    if (prev.particle or not prev.stem or prev.tokens[0].tag not in _PROPER_TAGS
+                            or self.lex.lookup(prev.stem) is not None
+                            or (self._overlaps(prev.start, prev.start + len(prev.stem)) or "Person/").split("/")[0]
+                            not in ("Person", "Product")):
+                        break
+                    first = i - 1
+                    while first > 0 and i - first < 3:  # 뉴 브리지 캐피탈: a foreign name of more words
+                        w = words[first - 1]
+                        if (w.particle or not w.stem or w.tokens[0].tag not in _PROPER_TAGS or self.lex.lookup(w.stem)
+                                or self._overlaps(w.start, w.start + len(w.stem)) or self.lex.title_of(w.stem)):
+                            break
+                        first -= 1
+                    prev = words[first]
+                    for guess in ("Person/", "Product/"):  # 이타카 alone was a guess
+                        self._drop_inside(prev.start, end, guess)
+                    start = prev.start
+                    name = self.text[start:end]
                 else:
                     break
                 branch = False
