@@ -223,3 +223,37 @@ def test_events_own_subject_is_not_replaced(run):
     ex = run("한빛전자는 4일 누리반도체 지분을 사들였다. 누리모터스는 같은 날 다온소재에 300억원을 투자했다.")
     second = [e for e in of_type(ex, "Investment") if "Company/다온소재" in participants(e)]
     assert second and all("Company/한빛전자" not in participants(e) for e in second), second
+
+
+def test_events_adnominal_trigger_and_its_noun_are_one_event(run):
+    ex = run("한빛유통은 4일 누리마켓 지분 70%를 1조원에 인수하는 주식 양수도 계약을 맺었다고 밝혔다.")
+    assert len(of_type(ex, "Acquisition")) == 1
+
+
+@pytest.mark.parametrize("body, count", [
+    # one person's appointment told twice (선임 ... 신임 대표), two people's appointments
+    ("한빛전자는 4일 이사회를 열고 김하늘 부사장을 대표로 선임했다. 김하늘 신임 대표는 반도체 설계 전문가로 꼽힌다.", 1),
+    ("한빛전자는 4일 김하늘 부사장을 대표로 선임했다. 누리모터스도 이날 박바다 전무를 신임 대표로 발탁했다.", 2),
+])
+def test_events_appointment_of_one_person_is_one_event(run, body, count):
+    assert len(of_type(run(body), "Appointment")) == count
+
+
+def test_events_launch_without_a_product_takes_the_story_product(run):
+    ex = run("엔씨소프트의 신작 아이온2가 사전 예약 100만명을 모았다. 엔씨소프트는 4일 신작을 국내에 정식 출시했다.")
+    (launch,) = of_type(ex, "ProductLaunch")
+    assert any(a.role == "product" for a in launch.arguments), launch.arguments
+
+
+@pytest.mark.parametrize("body, planned", [
+    # a prediction about a thing, said in a quotation, is no plan
+    ('엔씨소프트 김하늘 본부장은 "아이온2는 이용자에게 새로운 재미를 선사할 것"이라고 말했다.', False),
+    ('김하늘 노조위원장은 "오늘의 집회가 우리를 더 단단하게 만들 것"이라고 말했다.', False),
+    # the speaker's or the company's own undertaking is
+    ('한빛게임즈 김하늘 대표는 "회사는 내년까지 북미 지사를 설립할 것"이라고 말했다.', True),
+    ('한빛게임즈 김하늘 대표는 "같은 장애가 다시 생기지 않도록 할 것"이라고 말했다.', True),
+    # a thing as the topic is what the undertaking is about
+    ('한빛물류 김하늘 대표는 "새로 짓는 물류센터는 자동 소화 설비를 구축할 것"이라고 말했다.', True),
+])
+def test_events_quoted_prediction_about_a_thing_is_no_plan(run, body, planned):
+    assert bool(of_type(run(body), "Plan")) is planned

@@ -126,6 +126,11 @@ class RoleRules:
             if facility:
                 roles.append(("facility", facility))
                 actor_types.add("Facility")
+        if draft.type in ("ProductLaunch", "Recall") and "Product" not in actor_types and segment is None:
+            product = self._main_of("Product", sentence)  # 신작을 정식 출시했다: the game the story is about
+            if product:
+                roles.append(("product", product))
+                actor_types.add("Product")
         keys = {k for _, k in roles}
         owner = next((self.ents.found[k].owner for r, k in roles if r == "facility" and self.ents.found[k].owner), None)
         if owner and owner in self.ents.found and owner not in keys and "Company" not in actor_types:
@@ -204,7 +209,12 @@ class RoleRules:
     def _main_facility(self, sentence: Sentence) -> str | None:
         """The facility an incident happened at when its sentence names none: the one named in the
         previous sentence, else the article's only (or most mentioned) facility."""
-        facilities = [f for f in self.ents.found.values() if f.type == "Facility"]
+        return self._main_of("Facility", sentence)
+
+    def _main_of(self, etype: str, sentence: Sentence) -> str | None:
+        """The entity of a type an event is about when its sentence names none: the one named in
+        the previous sentence, else the article's only (or most mentioned) one."""
+        facilities = [f for f in self.ents.found.values() if f.type == etype]
         if not facilities:
             return None
         previous = [f for f in facilities if any(m.sentence == sentence.index - 1 for m in f.mentions)]

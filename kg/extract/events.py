@@ -26,6 +26,9 @@ from .text import quote_spans
 __all__ = ["EventFinder", "EventDraft"]
 
 _CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|해)|여파로|때문에|탓에|영향으로|에\s*따른|에\s*따라|(?:으)?로\s*(?:빚어진|발생한|촉발된))")
+# the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
+# trigger's noun (인수하는 지분 양수도 계약)
+_ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
 _PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
 
 
@@ -107,6 +110,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
     def _same_event(self, a: EventDraft, b: EventDraft) -> bool:
         if a.factuality != b.factuality:
             return False  # 화재가 났다 ... 추가 화재 가능성: the fire, and a possible one
+        if self._modifies(a, b):
+            return True  # 지분을 인수하는 양수도 계약을 맺었다: one deal named twice
         if a.time and b.time and a.time.value[:7] != b.time.value[:7]:
             return False
         published = self.doc.article.published
@@ -121,8 +126,9 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value:
             return False  # 지난 7일 신청 ... 17일 개시 결정: two steps
         if a.type in ("Investigation", "Sanction", "Lawsuit", "Appointment") and a.trigger_word != b.trigger_word \
-                and a.sentence != b.sentence:
+                and a.sentence != b.sentence and not self._same_person(a, b):
             return False  # 압수수색 ... 입건 ... 수사 착수: each step of a case is its own event
+            # (but 회장으로 선임됐다 ... 정기선 신임 회장은: one person's appointment, told twice)
         if a.type == "Statement":
             return False
         pa, pb = ({k for r, k in d.roles if r == "product"} for d in (a, b))
@@ -143,6 +149,29 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             ob = {k for r, k in b.roles if r == "authority"}
             return not oa or not ob or bool(oa & ob)
         return True
+
+    def _modifies(self, a: EventDraft, b: EventDraft) -> bool:
+        """One trigger's clause modifies the other's noun in the same clause (인수하는 지분 양수도
+        계약, 투자를 유치한 시리즈B 라운드): the same event, whatever participants each found."""
+        if a.type == "Plan":
+            return False
+        for m in [a.trigger, *a.mentions]:
+            if m.sentence != b.trigger.sentence:
+                continue
+            first, second = sorted((m, b.trigger), key=lambda x: x.start)
+            between = self.text[first.end:second.start]
+            if 0 < len(between) <= 16 and _ADNOMINAL_LINK.match(between):
+                return True
+        return False
+
+    def _same_person(self, a: EventDraft, b: EventDraft) -> bool:
+        if a.type != "Appointment":
+            return False
+        # the person named nearest each trigger (roles are in order of distance), not everyone
+        # the sentences name (승진한 이상균 사장과 조영철 사장: two appointments)
+        pa = next((k for r, k in a.roles if r == "person"), None)
+        pb = next((k for r, k in b.roles if r == "person"), None)
+        return pa is not None and pa == pb
 
     def _causes_in_sentence(self, sentence: Sentence) -> None:
         # sentences are read in order and mentions appended as they are read, so a draft named

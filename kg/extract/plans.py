@@ -28,6 +28,9 @@ class PlanRules:
             return None  # 과징금을 부과하기로 했다: the decided event itself is reported
         clause_start = max(text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")) + 1
         clause = text[clause_start:m_end]
+        if text[m_start:m_end].endswith("것") and segment_of(sentence.start + m_start, quotes) is not None \
+                and self._thing_subject(sentence, clause_start, m_start):
+            return None  # "이 게임은 이용자에게 공포를 선사할 것": a prediction about a thing, not a commitment
         best = None
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
@@ -62,6 +65,39 @@ class PlanRules:
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
         return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment_of(start, quotes))
 
+    def _thing_subject(self, sentence: Sentence, begin: int, end: int) -> bool:
+        """The subject of the clause text[begin:end] (the last noun before 이/가/은/는 that no 도록
+        clause follows) is a product or a thing: not a person, an organisation or a word for one."""
+        subject = None
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens[1:], 1):
+            offset = token.start - sentence.start
+            if not begin <= offset < end:
+                continue
+            if token.tag == "EC" and token.form in _CLAUSE_LINKS:
+                subject = None  # 규모가 달하게 되며, ... 올릴 것: a subject of an earlier clause
+            elif token.tag in ("JKS", "JX") and token.form in ("이", "가", "은", "는") \
+                    and tokens[i - 1].tag in ("NNG", "NNP", "XSN") \
+                    and not sentence.text[token.end - sentence.start:].lstrip().startswith("물론"):
+                subject = tokens[i - 2] if tokens[i - 1].tag == "XSN" and i >= 2 else tokens[i - 1]
+                particle = token
+        if subject is None or "도록" in sentence.text[subject.end - sentence.start:end]:
+            return False
+        for mention, found in self.ents.mentions_in(sentence):
+            if mention.start <= subject.start < mention.end:
+                return found.type == "Product"
+        # a topic (은/는) that is a thing is what the plan is about (데이터센터는 ... 구축할 것),
+        # a subject (이/가) that is a thing is what the prediction is about (경험이 ... 만들 것)
+        return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in _ACTOR_NOUNS \
+            and subject.form not in self.lex.titles
+
+
+# connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
+_CLAUSE_LINKS = frozenset(["며", "으며", "고", "면서", "으면서", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "니까", "으니까",
+                           "므로", "으므로", "라며", "이라며"])
+# words for those who can commit to an action (우리는 ... 할 것, 회사가 ... 할 것)
+_ACTOR_NOUNS = frozenset(["우리", "저희", "회사", "당사", "정부", "그룹", "경영진", "이사회", "노조", "조합", "임직원",
+                          "직원", "기업", "양사", "당국", "사측"])
 _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
                           "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자",
                           # vague undertakings (조사에 협조하겠다, 철저히 확인하겠다) are not plans
