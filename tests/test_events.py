@@ -257,3 +257,25 @@ def test_events_launch_without_a_product_takes_the_story_product(run):
 ])
 def test_events_quoted_prediction_about_a_thing_is_no_plan(run, body, planned):
     assert bool(of_type(run(body), "Plan")) is planned
+
+
+def test_events_anaphoric_topic_names_the_event_already_told(run):
+    ex = run("한빛전자는 4일 누리캐피탈에서 500억원의 투자를 유치했다고 밝혔다. "
+             "이번 투자는 누리캐피탈이 한빛전자의 신주를 인수하는 방식으로 진행된다.")
+    assert len(of_type(ex, "Investment")) == 1
+
+
+def test_events_stakes_in_different_companies_are_different_investments(run):
+    ex = run("네이버는 4일 CJ대한통운 보통주 10만주를 300억원에 취득했다. 스튜디오드래곤 보통주 5만주도 200억원에 사들였다.")
+    investees = [{a.entity for a in e.arguments if a.role == "investee"} for e in of_type(ex, "Investment")]
+    assert len(investees) == 2 and all(len(i) == 1 for i in investees), investees
+
+
+@pytest.mark.parametrize("body, count", [
+    # two undertakings, each in a clause of its own
+    ("한빛쇼핑은 이날부터 피해 조회 창을 열 예정이며, 피해가 확인되면 보상을 진행할 계획이라고 밝혔다.", 2),
+    # one undertaking told with two endings
+    ("한빛쇼핑은 물류센터를 증설할 것이라며 내년까지 마무리할 계획이라고 밝혔다.", 1),
+])
+def test_events_plans_of_one_sentence_by_clause(run, body, count):
+    assert len(of_type(run(body), "Plan")) == count

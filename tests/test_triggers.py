@@ -99,3 +99,22 @@ def test_triggers_prefixes_never_skip_a_match():
         for text in examples:
             for m in pattern.finditer(text):
                 assert prefixes is None or m.group(0)[:1] in prefixes[0] or m.group(0)[:2] in prefixes[1], pattern.pattern
+
+
+@pytest.mark.parametrize("sentence, etype, factuality", [
+    ("회사는 강도 높은 구조조정이 필요한 상황이다.", "Layoff", "hedged"),           # a need, not a layoff
+    ("펀드는 나스닥 상장을 조건으로 지분을 사들이기로 했다.", "IPO", "conditional"),  # a condition
+    ("두 회사가 주식매매계약을 맺기로 했다는 보도가 나왔다.", "Acquisition", "rumoured"),  # a press report
+])
+def test_triggers_clause_sets_factuality(pipeline, sentence, etype, factuality):
+    ex = pipeline.process_text("제목\n" + sentence, id="t")
+    assert [e.factuality for e in ex.events if e.type == etype] == [factuality]
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("택시 플랫폼은 행정소송을 통해 소명하겠다고 밝혔다.", "Lawsuit"),           # a lawsuit still to come
+    ("합병 회사는 2030년까지 매출 50조원을 달성한다.", "EarningsAnnouncement"),   # a target, not a result
+])
+def test_triggers_what_is_yet_to_come_is_no_event(pipeline, sentence, absent):
+    ex = pipeline.process_text("제목\n" + sentence, id="t")
+    assert absent not in {e.type for e in ex.events}

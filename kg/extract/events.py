@@ -29,6 +29,7 @@ _CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|�
 # the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
 # trigger's noun (인수하는 지분 양수도 계약)
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
+_ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
 _PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
 
 
@@ -57,9 +58,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             times = self._sentence_times(sentence, published, last)
             mentions = self.ents.mentions_in(sentence)
             found = self._triggers(sentence, quotes, mentions)
-            plan = self._plan(sentence, quotes, found)
-            if plan:
-                found.append(plan)
+            found.extend(self._plans(sentence, quotes, found))
             starts = self._claimants(found)
             for draft in found:
                 rivals = [d.trigger for d in found if d is not draft and d.type == draft.type]
@@ -91,9 +90,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         # a repeated trigger word names the event it named before (금융당국 ... 현장검사. 금감원은
         # ... 조사하기 위해 현장검사를 착수: the inspection, not the 조사 of its own sentence)
         order = sorted(range(len(self.drafts)), key=lambda i: self.drafts[i].trigger_word != draft.trigger_word)
+        referred = self._referred(draft, sentence)
         for index in order:
             other = self.drafts[index]
-            if other.type != draft.type or not self._same_event(other, draft):
+            if other.type != draft.type or (index != referred and not self._same_event(other, draft)):
                 continue
             other.mentions.append(draft.trigger)
             other.key_participants |= draft.key_participants
@@ -120,7 +120,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             if dated.value[:4].isdigit() and dated.value < (published - dt.timedelta(days=62)).isoformat()[:len(dated.value)]:
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
-            return a.trigger_word == b.trigger_word or a.sentence == b.sentence
+            return a.trigger_word == b.trigger_word  # (two plans of one sentence, in clauses of their own, stay two)
         if a.key_participants and b.key_participants and not a.key_participants & b.key_participants:
             return False  # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings
         if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value:
@@ -134,6 +134,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         pa, pb = ({k for r, k in d.roles if r == "product"} for d in (a, b))
         if pa and pb and not pa & pb:
             return False  # 갤럭시S 출시 ... 갤럭시S3 출시: two launches
+        if a.type in ("Acquisition", "Investment"):
+            ta, tb = ({k for r, k in d.roles if r in ("target", "investee")} for d in (a, b))
+            if ta and tb and not ta & tb:
+                return False  # A사 주식을 취득했다. B사 주식도 사들였다: two stakes bought
         if a.type in PERSONAL:
             pa = {k for r, k in a.roles if r == "person"}
             pb = {k for r, k in b.roles if r == "person"}
@@ -149,6 +153,20 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             ob = {k for r, k in b.roles if r == "authority"}
             return not oa or not ob or bool(oa & ob)
         return True
+
+    def _referred(self, draft: EventDraft, sentence: Sentence) -> int | None:
+        """The event a sentence opening with an anaphoric topic names (이번 투자는 ... 신주를 인수하는
+        방식으로 진행된다): the latest one of the draft's type whose trigger is that noun."""
+        m = _ANAPHORIC_TOPIC.match(sentence.text)
+        if m is None or draft.factuality is not None or draft.type == "Plan":
+            return None
+        noun = m.group(1)
+        for index in range(len(self.drafts) - 1, -1, -1):
+            other = self.drafts[index]
+            if other.type == draft.type and other.factuality is None \
+                    and any(noun in t for t in (other.trigger_word, other.trigger.text)):
+                return index
+        return None
 
     def _modifies(self, a: EventDraft, b: EventDraft) -> bool:
         """One trigger's clause modifies the other's noun in the same clause (인수하는 지분 양수도

@@ -16,17 +16,32 @@ class PlanRules:
     """Mixed into :class:`~kg.extract.events.EventFinder` (uses its text, lexicon and entities)."""
 
 
-    def _plan(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft]) -> EventDraft | None:
+    def _plans(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft]) -> list[EventDraft]:
+        """The stated future actions of a sentence: one per commitment ending, and a second one
+        only in a clause of its own (확인할 수 있게 할 예정이며, ... 보상을 진행할 계획이다)."""
+        text = sentence.text
+        if _ANALYSIS.search(text):
+            return []
+        plans: list[EventDraft] = []
+        floor = 0
+        for index, marker in enumerate(_plan_markers(text, self.lex.plan_markers)):
+            if index and not (text[:floor].endswith(("며", "고")) or re.match(r"(?:이며|이고|며|고)?\s*,", text[floor:floor + 4])):
+                break  # 할 것이라며 ... 계획이다: one plan told with two endings
+            plan = self._plan(sentence, quotes, found, marker, floor)
+            if plan is not None and not any(p.trigger.start == plan.trigger.start for p in plans):
+                plans.append(plan)
+            floor = marker[1]
+        return plans
+
+    def _plan(self, sentence: Sentence, quotes: list[QuoteSpan], found: list[EventDraft],
+              marker: tuple[int, int], floor: int = 0) -> EventDraft | None:
         """A stated future action: a commitment ending (할 것, 하겠다, 할 계획이다, 하기로 했다,
         약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
-        marker = _plan_marker(text, self.lex.plan_markers)
-        if marker is None or _ANALYSIS.search(text):
-            return None
         m_start, m_end = marker
         if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]):
             return None  # 과징금을 부과하기로 했다: the decided event itself is reported
-        clause_start = max(text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")) + 1
+        clause_start = max([text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")] + [floor - 1]) + 1
         clause = text[clause_start:m_end]
         if text[m_start:m_end].endswith("것") and segment_of(sentence.start + m_start, quotes) is not None \
                 and self._thing_subject(sentence, clause_start, m_start):
@@ -109,16 +124,14 @@ _ANALYSIS = re.compile(r"(?:분석했|내다봤|전망했|예상했|평가했|�
 _PREDICTION = re.compile(r"^\s*(?:으로|이라는|이란|이라고\s*(?:전망|예상|관측|분석)|같)\s*(?:보인|예상|전망|관측|알려|추정|분석|기대|점쳐|내다)?")
 
 
-def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
-    """(start, end) of the first commitment ending in the sentence, skipping predictions."""
-    candidates = []
-    m = markers.search(text)
-    if m:
-        candidates.append((m.start(), m.end()))
+def _plan_markers(text: str, markers: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of every commitment ending in the sentence, in order, skipping predictions."""
+    candidates = [(m.start(), m.end()) for m in markers.finditer(text)]
     for m in re.finditer(r"([가-힣])\s*것(?=이다|이라|이며|입니다|이고|\s*[\"”]|\s*$)", text):
         code = ord(m.group(1)) - 0xAC00
         if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in _PREDICTIVE_SYLLABLES:
             candidates.append((m.start(), m.end()))  # a syllable ending in ㄹ: 할 것이다, 높일 것"
+    found: list[tuple[int, int]] = []
     for start, end in sorted(candidates):
         tail = text[end:end + 12]
         if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
@@ -130,5 +143,6 @@ def _plan_marker(text: str, markers: re.Pattern) -> tuple[int, int] | None:
             continue  # an opinion (더 잘해야겠다고 생각한다), not a stated action
         if re.search(r"(?:않|못|안\s)\S{0,2}$", text[max(0, start - 4):start + 1]):
             continue  # negated: 밟지 않겠다
-        return start, end
-    return None
+        if not found or start >= found[-1][1]:
+            found.append((start, end))
+    return found
