@@ -289,6 +289,11 @@ def test_entities_company_site_is_a_facility_owned_by_the_company(run, body, sit
     ("하이브는 미국의 오로라 홀딩스 지분을 인수한다.", "Company", "오로라 홀딩스"),
     ("그는 루멘 파트너스 대표를 지냈다.", "Company", "루멘 파트너스"),
     ("회사는 미국 파트너사 에버노바(EVERNOVA)의 주식을 샀다.", "Company", "에버노바"),
+    # training and research institutes and investigation teams are organisations
+    ("김서윤 한국보험연수원 교수가 강연했다.", "Organization", "한국보험연수원"),
+    ("화재 원인을 밝힐 민관합동조사단이 꾸려졌다.", "Organization", "민관합동조사단"),
+    # an industrial complex named after its place is a site, not the place
+    ("서산 대산석유화학단지에 입주한 공장들이 멈췄다.", "Facility", "대산석유화학단지"),
 ])
 def test_entities_compound_and_bounded_names(run, body, etype, name):
     assert name in names(run(body), etype)
@@ -300,6 +305,7 @@ def test_entities_compound_and_bounded_names(run, body, etype, name):
     ("회사는 이른바 ‘총알 배달’ 시스템을 구축했다.", {"총알 배달"}),
     ("‘별빛 항해’, ‘달그림자’ 등 기존 모바일 게임의 부진을 만회할지 주목된다.", {"별빛 항해", "달그림자"}),
     ("회사는 '누리페이'라는 서비스를 내놨다.", {"누리페이"}),
+    ("새 게임은 ‘별의 전쟁’ IP의 세계관을 이어받았다.", {"별의 전쟁"}),
     # a launch relative clause before it
     ("한빛게임즈가 출시한 '바다 워'가 자사 게임을 베꼈다는 주장이 나왔다.", {"바다 워"}),
     # scare quotes are no product
@@ -372,3 +378,17 @@ def test_entities_verb_form_before_a_title_is_no_person(run):
 
 def test_entities_market_glued_to_si_jang_is_not_a_place(run):
     assert not names(run("코스피(유가증권시장)에서 주가가 올랐다."), "Location")
+
+
+@pytest.mark.parametrize("body,etype,expected,absent", [
+    # unknown proper nouns in a list with a known company or product take its type
+    ("셀트리온, 루나젠, 에볼루스 3자간 합의가 이뤄졌다.", "Company", {"루나젠", "에볼루스"}, set()),
+    ("내비게이션 시장에서는 T맵과 카카오내비가 경쟁한다.", "Product", {"T맵", "카카오내비"}, set()),
+    # common nouns, places with a common noun and other types end no list of names
+    ("셀트리온과 협력을 강화한다.", "Company", {"셀트리온"}, {"협력"}),
+    ("가나디스플레이 중국법인과 삼성전자 중국법인이 맞섰다.", "Company", {"삼성전자"}, {"중국법인"}),
+    ("셀트리온과 정부가 협의했다.", "Company", {"셀트리온"}, {"정부"}),
+])
+def test_entities_listed_names_take_the_type_of_the_list(run, body, etype, expected, absent):
+    found = names(run(body), etype)
+    assert expected <= found and not (absent & found), found
