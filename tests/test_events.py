@@ -95,6 +95,8 @@ def test_events_counterparts_take_their_roles(run, body, etype, subject_role, ob
     ("한빛건설은 지난해 영업손실 120억원을 냈다.", "EarningsAnnouncement", "2023"),
     # 지난 연말: the end of last year
     ("그는 지난 연말 인사에서 재무책임자에 임명됐다.", "Appointment", "2023"),
+    # a time set before a relative clause's own subject dates the main clause
+    ("한빛게임즈는 지난 2일 누리소프트가 출시한 '바다 워'가 자사 게임을 베꼈다며 소송을 냈다.", "Lawsuit", "2024-03-02"),
 ])
 def test_events_time_of_own_clause(run, body, etype, value):
     (event,) = of_type(run(body), etype)
