@@ -54,7 +54,8 @@ class TimeRules:
                                                 or not any(tm.end <= s < trigger.start - shared for s in trigger_starts)):
                     draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
                 continue
-            if tm.end <= trigger.start and any(tm.end <= s < trigger.start - shared for s in trigger_starts):
+            if tm.end <= trigger.start and any(tm.end <= s < trigger.start - shared and not self._relative_clause(tm.end, s)
+                                               for s in trigger_starts):
                 continue  # claimed by a trigger in between (one right before, 실적 발표 컨퍼런스콜, shares it)
             if earnings and tm.value.precision == "year" and tm.end <= trigger.start:
                 candidates.append((100 + trigger.start - tm.end, tm))  # 지난해 영업손실: the year reported
@@ -92,6 +93,16 @@ class TimeRules:
         if candidates:
             candidates.sort(key=lambda c: c[0])
             draft.time = candidates[0][1].value
+
+    _RELATIVE = re.compile(r"\s*\S+(?:이|가)\s+(?:\S+\s+)?$")  # 지난 5일 [가나게임즈가] 출시한 '다라': its own subject
+    _ADNOMINAL = re.compile(r"\S*?(?:한|된|하는|되는|했던|됐던)\s")
+
+    def _relative_clause(self, time_end: int, trigger_start: int) -> bool:
+        """The trigger at ``trigger_start`` is the verb of a relative clause with its own subject
+        after the time (가나는 지난 5일 다라가 출시한 '마바'를 상대로 소송을 냈다): the time, set
+        before that subject, dates the main clause, not the relative one."""
+        return bool(self._RELATIVE.fullmatch(self.text[time_end:trigger_start])
+                    and self._ADNOMINAL.match(self.text[trigger_start:trigger_start + 8]))
 
     def _sentence_times(self, sentence, published, last: dict) -> list[TimeMention]:
         """The time expressions of a body sentence, those that point back resolved against the
