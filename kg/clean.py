@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .errors import InputError, warn
 from .byline import byline_credits, parse_dateline
 from .furniture import split_line
-from .headline import find_headline
+from .headline import find_headline, stamp_of_another_day
 from .lexicon import Lexicon
 from .model import Article, RawArticle, Reporter, Zone, ZoneKind
 
@@ -71,6 +71,7 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     found_publisher = None
     furniture: dict[str, int] = {}  # what was removed, for the message when nothing is left
     kept: list[str] = []
+    stale: set[int] = set()  # kept lines followed by a time stamp of another day than the article's
     body_started = False
 
     def is_outlet(name: str) -> bool:
@@ -112,6 +113,8 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
             if not body_started and byline_credits(line, is_outlet, is_surname, False, True):
                 kept.append(line)  # • 김아무 기자 in the header is the byline, not a list item
                 continue
+            if kept and stamp_of_another_day(line, published):
+                stale.add(len(kept) - 1)  # the line above is dated otherwise: another article's title
             furniture["boilerplate lines"] = furniture.get("boilerplate lines", 0) + 1
             continue
         kept.append(line)
@@ -120,7 +123,7 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     title = raw.title
     section = None
     if title is None:
-        title, kept = find_headline(kept, patterns["header"], _is_dateline)
+        title, kept = find_headline(kept, patterns["header"], _is_dateline, patterns["title_tag"], stale)
     if title:
         title = _SPACE_RUN_RE.sub(" ", normalize_text(title)).strip()
         m = _SECTION_RE.match(title)

@@ -275,8 +275,12 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
         return (row["p"] in nodes_named(position["person"]) and row["o"] in nodes_named(position["org"])
                 and _title_agrees(_norm(position["title"]), row))
 
+    def label(iri: str) -> str:
+        return max(nodes[iri]["labels"], key=lambda s: (len(s), s)) if iri in nodes and nodes[iri]["labels"] else iri
+
     score = _one_to_one(gold["positions"], memberships, position_matches, missed,
-                        lambda p: f"position {p['person']} {p['org']} {p['title']}")
+                        lambda p: f"position {p['person']} {p['org']} {p['title']}", extra,
+                        lambda r: f"position {label(r['p'])} {label(r['o'])} {r['title']}")
     scores["positions"] = score
 
     # -- quotes -----------------------------------------------------------------------------
@@ -324,9 +328,10 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
     return ArticleResult(doc, scores, missed, extra)
 
 
-def _one_to_one(gold_items: list, predicted: dict, matches, missed: list[str], describe) -> Score:
+def _one_to_one(gold_items: list, predicted: dict, matches, missed: list[str], describe,
+                extra: list[str] | None = None, describe_row=None) -> Score:
     """Greedy one-to-one matching of gold items to predicted rows (in IRI order); a predicted row
-    counts for one gold item at most."""
+    counts for one gold item at most. Unmatched rows are listed in `extra` when `describe_row` is given."""
     score = Score(gold=len(gold_items), pred=len(predicted))
     used: set[str] = set()
     for item in gold_items:
@@ -337,6 +342,8 @@ def _one_to_one(gold_items: list, predicted: dict, matches, missed: list[str], d
         used.add(match)
         score.tp_gold += 1
     score.tp_pred = len(used)
+    if extra is not None and describe_row is not None:
+        extra.extend(describe_row(row) for key, row in sorted(predicted.items()) if key not in used)
     return score
 
 

@@ -134,6 +134,7 @@ class Lexicon:
     ambiguous: frozenset[str] = frozenset()
     descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quoted_descriptors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quoted_descriptors_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
     generic_heads: frozenset[str] = frozenset()
     weak_cues: frozenset[str] = frozenset()
     fingerprint: str = ""
@@ -221,6 +222,7 @@ class Lexicon:
             descriptors={t: tuple(v) for t, v in (base.get("descriptors") or {}).items()},
             quoted_descriptors={t: tuple(v) + tuple((base.get("descriptors") or {}).get(t, ()))
                                 for t, v in (base.get("quoted_descriptors") or {}).items()},
+            quoted_descriptors_after={t: tuple(v) for t, v in (base.get("quoted_descriptors_after") or {}).items()},
             generic_heads=frozenset(base.get("generic_heads", ())),
             weak_cues=frozenset(base.get("weak_company_cues", ())),
             fingerprint=digest.hexdigest()[:16],
@@ -310,6 +312,17 @@ class Lexicon:
     @cached_property
     def quoted_descriptor_patterns(self) -> dict[str, re.Pattern]:
         return {t: _ending(nouns) for t, nouns in self.quoted_descriptors.items()}
+
+    @cached_property
+    def quoted_after_patterns(self) -> dict[str, re.Pattern]:
+        """What may follow a quoted name of a type: one of its nouns right after it ('오늘배송'
+        상품, '다라페이'라는 서비스), or after 등 and a few words (… 등 기존 PC 게임의)."""
+        patterns = {}
+        for etype, nouns in self.quoted_descriptors_after.items():
+            alternatives = "|".join(re.escape(w) for w in sorted(set(nouns), key=lambda w: (-len(w), w)))
+            patterns[etype] = re.compile(rf"^(?:(?:이라는|라는)?\s?|\s등\s(?:[^\s,.]+\s){{0,4}}?[^\s,.]*?)(?:{alternatives})"
+                                         r"(?:[은는이가을를의에도와과로]|으로|에서)?(?=[\s,.)]|$)")
+        return patterns
 
     def cue_of(self, etype: str, stem: str) -> str | None:
         m = self.cue_patterns[etype].search(stem)

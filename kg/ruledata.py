@@ -91,9 +91,9 @@ _TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "backgroun
                      "rumoured", "not_event", "joint", "referring", "attribution")  # one pattern each
 _BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None,
                        "caption": None, "list_item": None, "box": None, "image": "alt",
-                       "title_subject": None}  # group required
+                       "title_subject": None, "title_tag": None}  # group required
 # page-structure groups: each rule a mapping with an id, a label and an example line it must match (re.search)
-_STRUCTURE_GROUPS = ("caption", "list_item", "box", "image", "title_subject")
+_STRUCTURE_GROUPS = ("caption", "list_item", "box", "image", "title_subject", "title_tag")
 _SEGMENT_ACTIONS = ("cut", "tail")
 
 
@@ -165,9 +165,9 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
 
 
 _CUE_LISTS = ("Company", "Organization", "Facility", "Location", "legal_forms", "not_names",
-              "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after", "facility_after_company",
+              "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after", "spaced_company_cues", "facility_after_company",
               "credit_words")
-_CUE_MAPS = ("descriptors", "quoted_descriptors")
+_CUE_MAPS = ("descriptors", "quoted_descriptors", "quoted_descriptors_after")
 
 
 def load_name_cues(dirs, digest) -> dict:

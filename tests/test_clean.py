@@ -225,12 +225,33 @@ BODY = "(서울=예시통신) 김아무 기자 = 가나전자가 3일 새 공장
     ("공장 가동은 내년부터\"", None),  # a fragment of a quote
     ("by김아무 기자\n가나전자 평택공장", None),  # two words: a label, not a title
     ("On-Air", None),
+    # the title stands above the byline and the time stamp: a line below them is a deck
+    ("by김아무 기자\n2024.05.03 10:49:07\n가나전자, 평택에 새 반도체 공장 가동", None),
+    # a status tag marks the title; the title-like line above it is a deck
+    ("2000억 들여 내년 가동\n가나전자, 평택에 새 반도체 공장(종합)", "가나전자, 평택에 새 반도체 공장(종합)"),
+    ("2000억 들여 내년 가동\n[단독] 가나전자, 평택에 새 반도체 공장", "[단독] 가나전자, 평택에 새 반도체 공장"),
+    ("가나전자, 평택에 새 반도체 공장(2보)\n2000억 들여 내년 가동", "가나전자, 평택에 새 반도체 공장(2보)"),
+    # a title is one short line: decks glued into one long line are not a title
+    ("평택 새 공장 찾은 가나전자 사장...\"반도체 1등 지킨다\"2000억 투자 결정했지만...장비 반입 늦어 가동은 내년 하반기로 밀려", None),
 ])
 def test_clean_headline_is_the_title_never_furniture(top, headline):
     article = clean(RawArticle("x", "x.txt", f"{top}\n{BODY}" if top else BODY, "txt"), default_lexicon())
     assert article.title == headline
     for furniture in ("On-Air", "바로가기", "닫기", "print", "배너", "관련종목", "AB1-"):
         assert furniture not in article.text
+
+
+@pytest.mark.parametrize("stamp,headline", [
+    ("2024-01-05", None),  # another day: the title of another article, listed with its date
+    ("2024.01.05 09:30", None),
+    ("2024-03-04", "가나전자, 평택에 새 반도체 공장 가동"),  # the article's own day
+    ("2024.03.04 09:30", "가나전자, 평택에 새 반도체 공장 가동"),
+])
+def test_clean_headline_dated_another_day_is_a_list_entry(stamp, headline):
+    text = f"가나전자, 평택에 새 반도체 공장 가동\n{stamp}\n{BODY}"
+    article = clean(RawArticle("x", "x.txt", text, "txt", published=dt.date(2024, 3, 4)), default_lexicon())
+    assert article.title == headline
+    assert "반도체 공장 가동" not in article.text  # neither title nor list entry is body text
 
 
 # -- bylines in every form -------------------------------------------------------------------------

@@ -72,6 +72,24 @@ def test_event_time_words_that_point_back(run, body, etype, value):
     assert time_of(run(body), etype)[:1] == [value]
 
 
+# -- times shared between triggers ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, etype, value", [
+    # a plan takes the time of the action it plans
+    ("박 후보자는 내년 주주총회를 거쳐 대표로 선임될 예정이다.", "Plan", "2025"),
+    # background coordinated with a dated clause takes its date (not the day of the report)
+    ("누리메모리는 2015년 한빛전자로부터 투자를 받고 크로스라이선스를 체결한 바 있다.", "Partnership", "2015"),
+])
+def test_event_time_shared_with_the_neighbouring_trigger(run, body, etype, value):
+    assert time_of(run(body), etype)[:1] == [value]
+
+
+def test_event_time_call_on_the_results_takes_their_quarter(run):
+    ex = run("재무책임자는 3분기 실적발표를 위한 컨퍼런스콜에서 투자 계획을 설명했다.")
+    (call,) = [e for e in ex.events if e.type == "EarningsCall"]
+    assert call.time is not None and call.time.fiscal_period == "2023-Q3"
+
+
 # -- what the rest of the clause says -------------------------------------------------------------
 
 @pytest.mark.parametrize("body, etype, factuality", [

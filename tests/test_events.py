@@ -95,6 +95,8 @@ def test_events_counterparts_take_their_roles(run, body, etype, subject_role, ob
     ("한빛건설은 지난해 영업손실 120억원을 냈다.", "EarningsAnnouncement", "2023"),
     # 지난 연말: the end of last year
     ("그는 지난 연말 인사에서 재무책임자에 임명됐다.", "Appointment", "2023"),
+    # a time set before a relative clause's own subject dates the main clause
+    ("한빛게임즈는 지난 2일 누리소프트가 출시한 '바다 워'가 자사 게임을 베꼈다며 소송을 냈다.", "Lawsuit", "2024-03-02"),
 ])
 def test_events_time_of_own_clause(run, body, etype, value):
     (event,) = of_type(run(body), etype)
@@ -277,3 +279,20 @@ def test_events_stakes_in_different_companies_are_different_investments(run):
 ])
 def test_events_plans_of_one_sentence_by_clause(run, body, count):
     assert len(of_type(run(body), "Plan")) == count
+
+
+@pytest.mark.parametrize("body, action", [
+    # the action nearest the commitment names the plan
+    ("한빛모터스는 4일 신차를 출시했다. 한빛모터스는 이날 출시를 시작으로 내년에 신차 5만대를 판매할 계획이다.", "판매"),
+    # an action word that modifies a noun (생산되는 배터리) is not what is planned
+    ("한빛배터리는 4일 미국 공장을 세웠다. 한빛배터리는 이곳에서 생산되는 배터리를 내년부터 북미 완성차 업체에 공급할 계획이다.", "공급"),
+])
+def test_events_plan_action_is_the_planned_verb(run, body, action):
+    assert [e.trigger.text for e in of_type(run(body), "Plan")] == [action]
+
+
+def test_events_places_do_not_crowd_out_the_subject(run):
+    ex = run("LG디스플레이는 4일 미국 텍사스주 오스틴과 중국 광둥성 선전, 일본 도쿄 등 세 곳의 법원에 "
+             "BOE와 샤프를 상대로 특허 침해 소송을 냈다.")
+    (suit,) = of_type(ex, "Lawsuit")
+    assert "Company/lg-display" in participants(suit), suit.arguments

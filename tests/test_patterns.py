@@ -150,6 +150,8 @@ def _lexicon_patterns() -> list[tuple[str, re.Pattern, str]]:
         found.append((f"name_cues.yaml {etype}", pattern, "search"))
     for etype, pattern in {**lexicon.descriptor_patterns, **lexicon.quoted_descriptor_patterns}.items():
         found.append((f"name_cues.yaml descriptors {etype}", pattern, "search"))
+    for etype, pattern in lexicon.quoted_after_patterns.items():
+        found.append((f"name_cues.yaml quoted_descriptors_after {etype}", pattern, "match"))
     found.append(("titles.tsv", lexicon.title_pattern, "search"))
     return found
 

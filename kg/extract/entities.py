@@ -22,6 +22,7 @@ from .careers import add_career_titles
 from .names import NameRules
 from .people import PeopleRules, PositionClaim
 from .spans import SpanIndex
+from .lists import add_listed_names
 from .tagged import add_tagged_names
 from .text import Word, words_of
 
@@ -94,6 +95,9 @@ class EntityFinder(NameRules, PeopleRules):
         for sentence in self.doc.sentences:
             if sentence.zone is None:
                 self._spaced_company_names(sentence)
+        for sentence in self.doc.sentences:
+            if sentence.zone is None:
+                add_listed_names(self, sentence)
         self._more_mentions()  # organisations named anywhere are known before title patterns run
         self._unions()
         for sentence in self.doc.sentences:

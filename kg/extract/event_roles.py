@@ -47,7 +47,11 @@ class RoleRules:
                 continue  # the object of the other trigger (its clause ends at that trigger)
             nearby.append((abs(mention.start - trigger.start), mention, found))
         nearby.sort(key=lambda x: x[0])
-        for _, mention, found in nearby[:5]:
+        # the five nearest actors and the two nearest places (places named on the way do not crowd
+        # out the subject: BOE는 충칭 제1중급인민법원에 삼성전자를 상대로 소송을 냈다)
+        places = [x for x in nearby if x[2].type == "Location"][:2]
+        nearby = sorted([x for x in nearby if x[2].type != "Location"][:5] + places, key=lambda x: x[0])
+        for _, mention, found in nearby:
             role = self._role_for(draft.type, found, mention)
             if role and (role, found.key) not in roles:
                 roles.append((role, found.key))
@@ -126,7 +130,7 @@ class RoleRules:
             if facility:
                 roles.append(("facility", facility))
                 actor_types.add("Facility")
-        if draft.type in ("ProductLaunch", "Recall") and "Product" not in actor_types and segment is None:
+        if draft.type in ("ProductLaunch", "Recall", "Plan") and "Product" not in actor_types and segment is None:
             product = self._main_of("Product", sentence)  # 신작을 정식 출시했다: the game the story is about
             if product:
                 roles.append(("product", product))

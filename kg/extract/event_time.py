@@ -16,6 +16,8 @@ __all__ = ["TimeRules"]
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나")
 # a relative clause of occurrence between a time and the event it dates (지난달 발생한 먹통 사태)
 _OCCURRED = re.compile(r"(?<!\S)(?:발생|일어|벌어|빚어|터[지진졌]|불거|있었|났|난)\S*\s")
+# clauses joined by a coordinating ending (받고, 세우며)
+_COORDINATED = re.compile(r"\S(?:고|며|으며)\s")
 # a body sentence written as one (ends in a verb: ...했다. ...했습니다.), not a headline or deck
 _SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")
 # a page's timestamp line (2014.09.18. 오전 00:15, 입력 2022-01-05 09:16)
@@ -35,19 +37,26 @@ class TimeRules:
         segment = draft.quote_segment
         earnings = draft.type in ("EarningsCall", "EarningsAnnouncement")
         referring = self._referring(draft)
+        # a trigger this close before shares the time: 실적 발표 컨퍼런스콜; a plan shares it with the
+        # action it plans (내년 선임될 예정이다)
+        shared = 10 if draft.type == "Plan" else 3
         candidates = []
         for index, tm in enumerate(times):
             if segment_of(tm.start, quotes) != segment:
                 continue
             if referring and not (tm.end <= trigger.start and _OCCURRED.search(self.text[tm.end:trigger.start])):
                 continue  # 11일 ... 붕괴 사고와 관련해 압수수색: the date of the search, not of the collapse
-            if tm.end <= trigger.start and any(tm.end <= s < trigger.start - 3 for s in trigger_starts):
-                continue  # claimed by a trigger in between (one right before, 실적 발표 컨퍼런스콜, shares it)
             if earnings and tm.value.fiscal_period:
-                # 3분기 실적: the period reported, not when it was reported
-                if tm.end <= trigger.start:
+                # 3분기 실적: the period reported, not when it was reported; in the same phrase it is
+                # the period of the call on the results too (2분기 실적발표를 위한 컨퍼런스콜)
+                between = self.text[tm.end:trigger.start]
+                if tm.end <= trigger.start and (len(between) <= 20 and not _CLAUSE_END.search(between)
+                                                or not any(tm.end <= s < trigger.start - shared for s in trigger_starts)):
                     draft.fiscal_period = draft.fiscal_period or tm.value.fiscal_period
                 continue
+            if tm.end <= trigger.start and any(tm.end <= s < trigger.start - shared and not self._relative_clause(tm.end, s)
+                                               for s in trigger_starts):
+                continue  # claimed by a trigger in between (one right before, 실적 발표 컨퍼런스콜, shares it)
             if earnings and tm.value.precision == "year" and tm.end <= trigger.start:
                 candidates.append((100 + trigger.start - tm.end, tm))  # 지난해 영업손실: the year reported
                 continue
@@ -74,9 +83,26 @@ class TimeRules:
                 if tm.end <= segment[0] and segment_of(tm.start, quotes) is None and not tm.value.fiscal_period \
                         and not any(tm.end <= s < segment[0] for s in trigger_starts):
                     candidates.append((segment[0] - tm.end, tm))
+        if not candidates and segment is None and self._background(draft):
+            # told as background in a clause coordinated with a dated one: that clause's time
+            # (2015년 투자를 받고 라이선스 계약을 맺은 바 있다)
+            before = [tm for tm in times if tm.end <= trigger.start and segment_of(tm.start, quotes) is None]
+            if before and _COORDINATED.search(self.text[before[-1].end:trigger.start]) \
+                    and trigger.start - before[-1].end < 60:
+                candidates.append((trigger.start - before[-1].end, before[-1]))
         if candidates:
             candidates.sort(key=lambda c: c[0])
             draft.time = candidates[0][1].value
+
+    _RELATIVE = re.compile(r"\s*\S+(?:이|가)\s+(?:\S+\s+)?$")  # 지난 5일 [가나게임즈가] 출시한 '다라': its own subject
+    _ADNOMINAL = re.compile(r"\S*?(?:한|된|하는|되는|했던|됐던)\s")
+
+    def _relative_clause(self, time_end: int, trigger_start: int) -> bool:
+        """The trigger at ``trigger_start`` is the verb of a relative clause with its own subject
+        after the time (가나는 지난 5일 다라가 출시한 '마바'를 상대로 소송을 냈다): the time, set
+        before that subject, dates the main clause, not the relative one."""
+        return bool(self._RELATIVE.fullmatch(self.text[time_end:trigger_start])
+                    and self._ADNOMINAL.match(self.text[trigger_start:trigger_start + 8]))
 
     def _sentence_times(self, sentence, published, last: dict) -> list[TimeMention]:
         """The time expressions of a body sentence, those that point back resolved against the

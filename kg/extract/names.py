@@ -42,6 +42,16 @@ def spaced_company_words(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[froz
 
 
 @lru_cache(maxsize=4)
+def spaced_company_cues(path: Path = DATA_DIR / "name_cues.yaml") -> frozenset[str]:
+    """Company words that make a name of the proper noun spaced before them (이타카 홀딩스)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words = data.get("spaced_company_cues") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise KgError(f"{path}: rule spaced_company_cues: must be a list of words (fix the list)")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
 def facility_after_company(path: Path = DATA_DIR / "name_cues.yaml") -> frozenset[str]:
     """Facility words that, spaced after a company, name its site (KB금융지주 본점)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -250,6 +260,26 @@ class NameRules:
                     else:
                         start = prev.start
                         name = self.text[start:end]
+                elif etype == "Company" and i > 0 and stem in spaced_company_cues():
+                    # spaced: 이타카 홀딩스 -- an unknown proper noun and a company word of its own
+                    prev = words[i - 1]
+                    if (prev.particle or not prev.stem or prev.tokens[0].tag not in _PROPER_TAGS
+                            or self.lex.lookup(prev.stem) is not None
+                            or (self._overlaps(prev.start, prev.start + len(prev.stem)) or "Person/").split("/")[0]
+                            not in ("Person", "Product")):
+                        break
+                    first = i - 1
+                    while first > 0 and i - first < 3:  # 뉴 브리지 캐피탈: a foreign name of more words
+                        w = words[first - 1]
+                        if (w.particle or not w.stem or w.tokens[0].tag not in _PROPER_TAGS or self.lex.lookup(w.stem)
+                                or self._overlaps(w.start, w.start + len(w.stem)) or self.lex.title_of(w.stem)):
+                            break
+                        first -= 1
+                    prev = words[first]
+                    for guess in ("Person/", "Product/"):  # 이타카 alone was a guess
+                        self._drop_inside(prev.start, end, guess)
+                    start = prev.start
+                    name = self.text[start:end]
                 else:
                     break
                 branch = False
@@ -365,22 +395,34 @@ class NameRules:
             self._add(key, etype, stem, word.start, word.start + len(stem), sentence.index, "descriptor", 0.7)
 
     _LAUNCH_AFTER = re.compile(r"^(?:을|를|이|가|은|는|의|와|과|로|으로)?\s*(?:\S+\s+){0,2}?(?:출시|선보|공개|내놓|리콜|판매|서비스|론칭|런칭|개발|임상|탑재|업데이트)")
+    # a relative clause of launching right before the quote: 가나게임즈가 출시한 '다라 워'
+    _LAUNCH_BEFORE = re.compile(r"(?:출시|공개|개발|론칭|런칭|판매)(?:한|된|하는|할)$|(?:선보인|선보이는|내놓은|내놓는)$")
+    _QUOTED_RE = re.compile(r"[‘'](?P<name>[^‘’'\n]{2,25})[’']")
+    _LIST_GAP = re.compile(r"\s?(?:,|·|와|과)\s?$")  # between two quoted names of one list
 
     def _quoted_names(self, sentence: Sentence) -> None:
-        """A name in single quotes after a product descriptor or before a launch verb:
-        후보물질 'HG-301', 오픈마켓 '스마트마켓', 'SOL AI 상담사'를 출시했다. Scare quotes
-        ('카카오 먹통' 사태) have neither and are left alone."""
+        """A name in single quotes after a product descriptor, before one (``'오늘배송' 상품``, a
+        list ``'A', 'B' 등 신작 게임``), before a launch verb or after a launch relative clause:
+        후보물질 'HG-301', 오픈마켓 '스마트마켓', 'SOL AI 상담사'를 출시했다, 가나게임즈가 출시한
+        '다라 워'. Scare quotes ('카카오 먹통' 사태) have none of these and are left alone."""
         text = sentence.text
-        for m in re.finditer(r"[‘'](?P<name>[^‘’'\n]{2,25})[’']", text):
+        descriptor = self.lex.quoted_descriptor_patterns.get("Product")
+        after_pattern = self.lex.quoted_after_patterns.get("Product") or re.compile(r"(?!x)x")
+        quoted = list(self._QUOTED_RE.finditer(text))
+        named = [False] * len(quoted)
+        for index in range(len(quoted) - 1, -1, -1):  # from the end: a list takes its last item's cue
+            m = quoted[index]
+            before = text[: m.start()].rstrip()
+            after = text[m.end(): m.end() + 30]
+            listed = (index + 1 < len(quoted) and named[index + 1]
+                      and self._LIST_GAP.fullmatch(text[m.end(): quoted[index + 1].start()]) is not None)
+            named[index] = bool((descriptor and descriptor.search(before)) or self._LAUNCH_AFTER.match(after)
+                                or self._LAUNCH_BEFORE.search(before) or after_pattern.match(after) or listed)
+        for m, is_named in zip(quoted, named):
             name = m.group("name").strip()
             start = sentence.start + m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
             end = start + len(name)
-            if not name or self._overlaps(start, end) or re.search(r"[.!?]$|다$|\s{2}", name):
-                continue
-            before = text[: m.start()].rstrip()
-            after = text[m.end(): m.end() + 24]
-            descriptor = self.lex.quoted_descriptor_patterns.get("Product")
-            if not ((descriptor and descriptor.search(before)) or self._LAUNCH_AFTER.match(after)):
+            if not is_named or not name or self._overlaps(start, end) or re.search(r"[.!?]$|다$|\s{2}", name):
                 continue
             if len(name.split()) > 4 or self.lex.lookup(name, ("Company", "Organization", "NewsOutlet", "Location")):
                 continue

@@ -19,6 +19,8 @@ from .text import Word, _make_word
 
 __all__ = ["PeopleRules", "PositionClaim"]
 
+_HONORIFIC = re.compile(r"(?:모\s?)?씨(?:[은는이가을를의와과에도]|에게)?$")  # (김)씨를, (이)모씨
+
 
 @dataclass(frozen=True)
 class PositionClaim:
@@ -55,7 +57,7 @@ class PeopleRules:
         surname = next((s for s in (text[:2], text[:1]) if s in self.lex.surnames), None)
         if surname is None:
             return None
-        if text == surname:
+        if text == surname or _HONORIFIC.fullmatch(text[len(surname):]):  # 김씨를, 이모씨: a surname only
             return "surname" if allow_surname_only else None
         given = len(text) - len(surname)
         if not 1 <= given <= 2:
@@ -111,6 +113,9 @@ class PeopleRules:
                 entry = self.lex.lookup(prefix, ("Company", "Organization", "NewsOutlet"))
                 if entry:
                     org = entry.key
+                    if not self._overlaps(word.start, word.start + len(prefix)):  # 국회부의장: 국회 is named too
+                        self._add(org, entry.type, entry.ko, word.start, word.start + len(prefix), sentence.index,
+                                  "title-org", 0.8, entry)
                 elif title.kind == "government" and title.title[:1] in self._PLACE_TITLES and re.fullmatch(r"[가-힣]{2,6}", prefix):
                     org, place = self._place_of(prefix, title), (prefix, title, word)  # 포항시장 -> 시장 at 포항시
                 elif len(prefix) >= 2 and any(self.lex.cue_of(t, prefix) for t in ("Company", "Organization")):
@@ -195,7 +200,8 @@ class PeopleRules:
             title_end = word.start + len(word.stem)
             evidence = Mention(name_word.start, title_end, self.text[name_word.start:title_end], sentence.index, 0.85, "title")
             if kind == "surname":
-                self.surname_aliases.append((name_word.text, title, evidence))
+                surname = _HONORIFIC.sub("", name_word.text) if len(name_word.text) > 1 else name_word.text
+                self.surname_aliases.append((surname, title, evidence))
                 continue
             existing = self._overlaps(name_word.start, name_word.end)
             if existing and not existing.startswith("Person/"):
@@ -210,6 +216,10 @@ class PeopleRules:
             title_text = self.text[unit_start:title_end] if unit_start is not None else title_word
             if status:
                 title_text = f"{status} {title_text}"
+            last = self.positions[-1] if self.positions else None
+            if (last is not None and last.person == key and last.organization == org and last.evidence.start == evidence.start
+                    and last.evidence.end < evidence.end and title_text.startswith(f"{last.title_text} ")):
+                self.positions.pop()  # 재무담당 상무, 대표이사 사장: one post written as a compound title
             self.positions.append(PositionClaim(key, org, title, title_text, evidence))
             # 이사회 의장인 윤재관 회장, 현 태성소재 대표인 오경민 부사장: a title given before the name;
             # 신임 사외이사인 A 서울대 교수, B 한빛대 교수 등: it heads the whole list of names

@@ -49,6 +49,8 @@ class PlanRules:
         best = None
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
+            while position >= 0 and _MODIFIER.match(clause, position + len(action)):
+                position = clause.rfind(action, 0, position)  # 생산되는 배터리: it modifies a noun
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
         if best is not None:
@@ -107,6 +109,8 @@ class PlanRules:
             and subject.form not in self.lex.titles
 
 
+# an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
+_MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
 # connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
 _CLAUSE_LINKS = frozenset(["며", "으며", "고", "면서", "으면서", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "니까", "으니까",
                            "므로", "으므로", "라며", "이라며"])
