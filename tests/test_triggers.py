@@ -118,3 +118,12 @@ def test_triggers_clause_sets_factuality(pipeline, sentence, etype, factuality):
 def test_triggers_what_is_yet_to_come_is_no_event(pipeline, sentence, absent):
     ex = pipeline.process_text("제목\n" + sentence, id="t")
     assert absent not in {e.type for e in ex.events}
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    ("한빛전자는 지난해 3000억원을 투자했고, 올해는 5000억원을 투자할 계획이다.", "Investment"),  # done, then planned
+    ("패널 업체는 몇 해 간의 공격적인 투자에 이어 올해도 설비투자를 이어갈 예정이다.", "Investment"),
+])
+def test_triggers_a_done_clause_before_a_plan_stays_an_event(pipeline, sentence, etype):
+    ex = pipeline.process_text("제목\n" + sentence, id="t")
+    assert etype in {e.type for e in ex.events}
