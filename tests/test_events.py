@@ -296,3 +296,12 @@ def test_events_places_do_not_crowd_out_the_subject(run):
              "BOE와 샤프를 상대로 특허 침해 소송을 냈다.")
     (suit,) = of_type(ex, "Lawsuit")
     assert "Company/lg-display" in participants(suit), suit.arguments
+
+
+@pytest.mark.parametrize("body", [
+    # one decision told with its parts (과징금, 시정명령) and from either side
+    "카카오모빌리티가 4일 공정거래위원회의 제재를 받았다. 공정위는 이날 카카오모빌리티에 과징금 300억원과 함께 시정명령을 내렸다.",
+])
+def test_events_one_sanction_told_from_either_side(run, body):
+    sanctions = of_type(run(body), "Sanction")
+    assert len(sanctions) == 1, [(s.trigger.text, s.arguments) for s in sanctions]

@@ -47,10 +47,10 @@ class RoleRules:
                 continue  # the object of the other trigger (its clause ends at that trigger)
             nearby.append((abs(mention.start - trigger.start), mention, found))
         nearby.sort(key=lambda x: x[0])
-        # the five nearest actors and the two nearest places (places named on the way do not crowd
+        # the six nearest actors and the two nearest places (places named on the way do not crowd
         # out the subject: BOE는 충칭 제1중급인민법원에 삼성전자를 상대로 소송을 냈다)
         places = [x for x in nearby if x[2].type == "Location"][:2]
-        nearby = sorted([x for x in nearby if x[2].type != "Location"][:5] + places, key=lambda x: x[0])
+        nearby = sorted([x for x in nearby if x[2].type != "Location"][:6] + places, key=lambda x: x[0])
         for _, mention, found in nearby:
             role = self._role_for(draft.type, found, mention)
             if role and (role, found.key) not in roles:

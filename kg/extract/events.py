@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from ..lexicon import Lexicon
+from ..registry import EVENTS
 from ..model import Argument, Document, Event, Sentence, TimeValue
 from .entities import EntityFinder
 from .event_roles import RoleRules
@@ -121,11 +122,15 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
             return a.trigger_word == b.trigger_word  # (two plans of one sentence, in clauses of their own, stay two)
-        if a.key_participants and b.key_participants and not a.key_participants & b.key_participants:
-            return False  # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings
+        if a.key_participants and b.key_participants and not a.key_participants & b.key_participants \
+                and not (EVENTS[a.type].organization_role == "authority"
+                         and (a.key_participants <= b.keys() or b.key_participants <= a.keys())):
+            # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings (but 공정위는 ...
+            # 시정명령 and 카카오모빌리티가 제재를 받았다 tell one sanction from either side)
+            return False
         if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value:
             return False  # 지난 7일 신청 ... 17일 개시 결정: two steps
-        if a.type in ("Investigation", "Sanction", "Lawsuit", "Appointment") and a.trigger_word != b.trigger_word \
+        if a.type in ("Investigation", "Lawsuit", "Appointment") and a.trigger_word != b.trigger_word \
                 and a.sentence != b.sentence and not self._same_person(a, b):
             return False  # 압수수색 ... 입건 ... 수사 착수: each step of a case is its own event
             # (but 회장으로 선임됐다 ... 정기선 신임 회장은: one person's appointment, told twice)
