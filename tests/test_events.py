@@ -305,3 +305,9 @@ def test_events_places_do_not_crowd_out_the_subject(run):
 def test_events_one_sanction_told_from_either_side(run, body):
     sanctions = of_type(run(body), "Sanction")
     assert len(sanctions) == 1, [(s.trigger.text, s.arguments) for s in sanctions]
+
+
+def test_events_incident_is_the_companys_not_the_authoritys(run):
+    ex = run("고용노동부는 4일 한빛화학 울산공장 폭발 사고와 관련해 한빛화학 본사를 압수수색했다. "
+             "앞서 지난달 29일 한빛화학이 운영하는 울산공장에서 반응기 폭발 사고가 나 작업자 2명이 다쳤다.")
+    assert len(of_type(ex, "Accident")) == 1, [(e.trigger.text, e.time) for e in of_type(ex, "Accident")]
