@@ -83,6 +83,8 @@ class RoleRules:
                 if draft.type == "Plan" and role == "speaker":
                     role = "agent"
                 roles.append((role, speaker))
+            elif draft.type in PERSONAL and speaker.startswith("Person/") and "Person" not in actor_types:
+                roles.insert(0, ("person", speaker))  # "대표이사 취임 후 ...": the speaker's own appointment
             if not actor_types & {"Company", "Organization"}:
                 orgs = self.ents.organizations_of(speaker) if speaker.startswith("Person/") else [speaker]
                 for org in orgs:
