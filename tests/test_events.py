@@ -318,3 +318,8 @@ def test_events_speakers_own_appointment_in_a_quotation(run):
              '김하늘 대표는 "대표이사 취임 후 가장 먼저 울산 공장을 찾겠다"고 말했다.')
     appointments = of_type(ex, "Appointment")
     assert len(appointments) == 1 and "Person/김하늘" in participants(appointments[0]), appointments
+
+
+def test_events_detail_of_a_deal_is_the_deal(run):
+    ex = run('이마트는 4일 공시를 통해 "자회사 SSG닷컴이 G마켓 지분 100%를 인수한다"고 밝혔다. 인수 금액은 3조원이다.')
+    assert len(of_type(ex, "Acquisition")) == 1
