@@ -384,6 +384,7 @@ def test_entities_market_glued_to_si_jang_is_not_a_place(run):
     # unknown proper nouns in a list with a known company or product take its type
     ("셀트리온, 루나젠, 에볼루스 3자간 합의가 이뤄졌다.", "Company", {"루나젠", "에볼루스"}, set()),
     ("내비게이션 시장에서는 T맵과 카카오내비가 경쟁한다.", "Product", {"T맵", "카카오내비"}, set()),
+    ("회사는 아반떼(CN7), 투싼(NX4), G80(RG3) 등 3개 차종을 수출한다.", "Product", {"아반떼", "투싼", "G80"}, set()),
     # common nouns, places with a common noun and other types end no list of names
     ("셀트리온과 협력을 강화한다.", "Company", {"셀트리온"}, {"협력"}),
     ("가나디스플레이 중국법인과 삼성전자 중국법인이 맞섰다.", "Company", {"삼성전자"}, {"중국법인"}),
@@ -392,3 +393,9 @@ def test_entities_market_glued_to_si_jang_is_not_a_place(run):
 def test_entities_listed_names_take_the_type_of_the_list(run, body, etype, expected, absent):
     found = names(run(body), etype)
     assert expected <= found and not (absent & found), found
+
+
+def test_entities_two_companies_glued_are_a_company_not_a_product(run):
+    # 카카오내비 is a product named with its maker; a name of two known companies is a company
+    found = {(e.name, e.type) for e in run("통합법인 '삼성LG'가 출범한다.").entities}
+    assert ("삼성LG", "Company") in found, found

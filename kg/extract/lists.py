@@ -35,14 +35,18 @@ def add_listed_names(finder, sentence) -> None:
         run = [word] if word is not None else []
 
 
+_CODE_JOINT = re.compile(r"\([A-Za-z0-9\-]{1,10}\),")  # 그랜저(HG), K7(VG),: a model code in brackets
+
+
 def _joins(word: Word) -> bool:
-    """The word is followed by another member of its list: ``A,`` or ``A와``."""
+    """The word is followed by another member of its list: ``A,``, ``A와``, ``A(code),``."""
     particle = word.particle
-    return particle in _JOINT_PARTICLES or (word.text.endswith(",") and particle in ("", ","))
+    return (particle in _JOINT_PARTICLES or (word.text.endswith(",") and particle in ("", ","))
+            or bool(_CODE_JOINT.fullmatch(particle)))
 
 
 def _type_members(finder, run: list[Word], sentence) -> None:
-    known: set[str] = set()
+    known: list[str] = []
     unknown: list[Word] = []
     for word in run:
         stem = word.stem.rstrip(",")
@@ -50,19 +54,24 @@ def _type_members(finder, run: list[Word], sentence) -> None:
             return
         key = finder._overlaps(word.start, word.start + len(stem))
         if key:
-            known.add(key.split("/", 1)[0])
+            known.append(key.split("/", 1)[0])
         else:
             unknown.append(word)
-    if len(known) != 1 or not unknown:
+    if not known or not unknown:
         return
-    (etype,) = known
-    if etype not in _LIST_TYPES:
-        return
+    etype = max(set(known), key=lambda t: (known.count(t), t))
+    if etype not in _LIST_TYPES or 3 * known.count(etype) < 2 * len(known):
+        return  # the list's type: what at least two thirds of its known members are
     lex = finder.lex
     for word in unknown:
         stem = word.stem.rstrip(",")
         tokens = [t for t in word.tokens if t.end <= word.start + len(stem)]
         if not _NAME.fullmatch(stem) or stem[0].isdigit() or not tokens:
+            continue
+        entry = lex.lookup(stem)
+        if entry is not None and entry.type == etype and stem in lex.ambiguous:
+            # 다음과 카카오가: a name that is also a common word is the name in a list of its kind
+            finder._add(entry.key, etype, entry.ko, word.start, word.start + len(stem), sentence.index, "list", 0.65, entry)
             continue
         if tokens[0].tag not in PROPER_TAGS or any(t.tag not in ("NNG", "NNP", "SL", "SN", "SH") for t in tokens):
             continue  # 협력, 신제품: a common noun is no member of a list of names
@@ -70,7 +79,6 @@ def _type_members(finder, run: list[Word], sentence) -> None:
             continue
         if len(tokens) > 1 and any(lex.lookup(t.form, ("Location",)) for t in tokens):
             continue  # 중국법인, 미국공장: a place and a common noun
-        entry = lex.lookup(stem)
         if entry is not None and entry.type != etype:
             continue
         key = entry.key if entry is not None else f"{etype}/{normalize_name(stem)}"

@@ -192,7 +192,8 @@ def _maker_of(finder, name: str) -> str | None:
         entry = finder.lex.lookup(name[:size], ("Company",))
         if entry is not None:
             rest = name[size:]
-            if len(rest) >= 2 and rest[0].isalnum() and not finder.lex.cue_of("Company", rest) and rest not in finder.lex.titles:
+            if (len(rest) >= 2 and rest[0].isalnum() and not finder.lex.cue_of("Company", rest) and rest not in finder.lex.titles
+                    and finder.lex.lookup(rest, ("Company",)) is None):  # 다음카카오: two companies merged
                 return entry.key
             return None
     return None
