@@ -305,3 +305,21 @@ def test_events_places_do_not_crowd_out_the_subject(run):
 def test_events_one_sanction_told_from_either_side(run, body):
     sanctions = of_type(run(body), "Sanction")
     assert len(sanctions) == 1, [(s.trigger.text, s.arguments) for s in sanctions]
+
+
+def test_events_incident_is_the_companys_not_the_authoritys(run):
+    ex = run("고용노동부는 4일 한빛화학 울산공장 폭발 사고와 관련해 한빛화학 본사를 압수수색했다. "
+             "앞서 지난달 29일 한빛화학이 운영하는 울산공장에서 반응기 폭발 사고가 나 작업자 2명이 다쳤다.")
+    assert len(of_type(ex, "Accident")) == 1, [(e.trigger.text, e.time) for e in of_type(ex, "Accident")]
+
+
+def test_events_speakers_own_appointment_in_a_quotation(run):
+    ex = run('한빛전자는 4일 주주총회를 열고 김하늘 부사장을 대표이사로 선임했다. '
+             '김하늘 대표는 "대표이사 취임 후 가장 먼저 울산 공장을 찾겠다"고 말했다.')
+    appointments = of_type(ex, "Appointment")
+    assert len(appointments) == 1 and "Person/김하늘" in participants(appointments[0]), appointments
+
+
+def test_events_detail_of_a_deal_is_the_deal(run):
+    ex = run('이마트는 4일 공시를 통해 "자회사 SSG닷컴이 G마켓 지분 100%를 인수한다"고 밝혔다. 인수 금액은 3조원이다.')
+    assert len(of_type(ex, "Acquisition")) == 1

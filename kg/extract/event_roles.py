@@ -83,6 +83,8 @@ class RoleRules:
                 if draft.type == "Plan" and role == "speaker":
                     role = "agent"
                 roles.append((role, speaker))
+            elif draft.type in PERSONAL and speaker.startswith("Person/") and "Person" not in actor_types:
+                roles.insert(0, ("person", speaker))  # "대표이사 취임 후 ...": the speaker's own appointment
             if not actor_types & {"Company", "Organization"}:
                 orgs = self.ents.organizations_of(speaker) if speaker.startswith("Person/") else [speaker]
                 for org in orgs:
@@ -202,7 +204,9 @@ class RoleRules:
         """The actor this mention is about: a person for a leadership change, else the company or
         organisation named as subject before the trigger (극동건설이 법정관리를 신청했다); None when
         no subject is named."""
-        wanted = ("Person",) if draft.type in PERSONAL else ("Company", "Organization")
+        # (an incident is a company's: 노동청은 붕괴 사고와 관련해 압수수색했다 is not the authority's)
+        wanted = ("Person",) if draft.type in PERSONAL else ("Company",) if draft.type in INCIDENTS \
+            else ("Company", "Organization")
         before = sorted(((m, f) for _, m, f in nearby if m.end <= draft.trigger.start and f.type in wanted),
                         key=lambda mf: mf[0].start)
         for mention, found in reversed(before):

@@ -30,6 +30,7 @@ _CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|�
 # the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
 # trigger's noun (인수하는 지분 양수도 계약)
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
+_DETAIL = re.compile(r"\s*(?:금액|가격|대금|규모|비율|조건|절차|방식|배경|효과|일정)(?:은|는|이|가|도|을|를)\s")
 _ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
 _PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
 
@@ -162,8 +163,14 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
     def _referred(self, draft: EventDraft, sentence: Sentence) -> int | None:
         """The event a sentence opening with an anaphoric topic names (이번 투자는 ... 신주를 인수하는
         방식으로 진행된다): the latest one of the draft's type whose trigger is that noun."""
+        if draft.factuality is not None or draft.type == "Plan":
+            return None
+        if _DETAIL.match(self.text, draft.trigger.end):
+            # 인수 금액은 ..., 투자 규모는 ...: a detail of the deal already told
+            return next((i for i in range(len(self.drafts) - 1, -1, -1) if self.drafts[i].type == draft.type
+                         and self.drafts[i].factuality is None), None)
         m = _ANAPHORIC_TOPIC.match(sentence.text)
-        if m is None or draft.factuality is not None or draft.type == "Plan":
+        if m is None:
             return None
         noun = m.group(1)
         for index in range(len(self.drafts) - 1, -1, -1):
