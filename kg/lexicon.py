@@ -129,6 +129,9 @@ class Lexicon:
     background: re.Pattern
     referring: re.Pattern
     attribution: re.Pattern
+    occurred: re.Pattern
+    cause: re.Pattern
+    done: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -216,6 +219,9 @@ class Lexicon:
             background=trig["background"],
             referring=trig["referring"],
             attribution=trig["attribution"],
+            occurred=trig["occurred"],
+            cause=trig["cause"],
+            done=trig["done"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

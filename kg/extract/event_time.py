@@ -14,8 +14,6 @@ from .text import quote_spans
 __all__ = ["TimeRules"]
 
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나")
-# a relative clause of occurrence between a time and the event it dates (지난달 발생한 먹통 사태)
-_OCCURRED = re.compile(r"(?<!\S)(?:발생|일어|벌어|빚어|터[지진졌]|불거|있었|났|난)\S*\s")
 # clauses joined by a coordinating ending (받고, 세우며)
 _COORDINATED = re.compile(r"\S(?:고|며|으며)\s")
 # a body sentence written as one (ends in a verb: ...했다. ...했습니다.), not a headline or deck
@@ -44,7 +42,7 @@ class TimeRules:
         for index, tm in enumerate(times):
             if segment_of(tm.start, quotes) != segment:
                 continue
-            if referring and not (tm.end <= trigger.start and _OCCURRED.search(self.text[tm.end:trigger.start])):
+            if referring and not (tm.end <= trigger.start and self.lex.occurred.search(self.text[tm.end:trigger.start])):
                 continue  # 11일 ... 붕괴 사고와 관련해 압수수색: the date of the search, not of the collapse
             if earnings and tm.value.fiscal_period:
                 # 3분기 실적: the period reported, not when it was reported; in the same phrase it is
@@ -148,7 +146,7 @@ class TimeRules:
         def claims(d: EventDraft) -> bool:
             sentence = self.doc.sentences[d.trigger.sentence]
             before = self.text[max(sentence.start, d.trigger.start - 16):d.trigger.start]
-            return not self._referring(d) or bool(_OCCURRED.search(before))
+            return not self._referring(d) or bool(self.lex.occurred.search(before))
         return sorted(d.trigger.start for d in drafts if claims(d))
 
     def _lede_times(self, published) -> None:

@@ -14,13 +14,6 @@ __all__ = ["TriggerRules"]
 
 # the trigger's word ends in an adnominal ending and modifies the next noun (불이 난 공장, 인수한 회사)
 _ADNOMINAL = re.compile(r"^\S{0,4}?(?<=[난한된던인은는])\s+(?!(?:것|수|바|적|지|데|뒤|후|만큼|이후|직후)(?:\s|$|[이가을를은는도에]))")
-# the trigger's noun is the cause of what the clause goes on to say (장애로, 사고로 인한, 파업 때문에),
-# unless it is what the cause turns into (갈등이 파업으로 번지지 않았다)
-_CAUSE = re.compile(r"^\S{0,3}?\s*(?:(?:사태|사고|사건|여파)\s*)?(?:으로|로|때문에|탓에)(?:\s*인(?:해|한))?\s+"
-                    r"(?!(?:이어|번지|번져|비화|확대|확산|치닫|악화|커지))")
-# the trigger's clause is told as done before a planned one follows (투자했고, 올해는 ... 계획이다;
-# 공격적인 투자에 이어 올해도 ... 예정이다): the plan is not the trigger's
-_DONE_CLAUSE = re.compile(r"(?:했|었|았|였|됐|졌)(?:고|으며|며|는데|지만|으나)[\s,]|에\s*이어\s")
 # connective endings that close the trigger's clause (등장해, 열며, 밝히면서)
 _CONNECTIVE = frozenset({"어", "아", "여", "어서", "아서", "며", "으며", "면서", "으면서"})
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나|\"|”|'")
@@ -86,7 +79,7 @@ class TriggerRules:
         tail = self.text[end:sentence.end]
         cut = _CLAUSE_END.search(tail)
         limit = min(cut.start() if cut else len(tail), 24)
-        cause = _CAUSE.match(tail)
+        cause = self.lex.cause.match(tail)
         if cause:
             limit = min(limit, cause.end())  # 먹통 사태로 상품이 발송되지 않았다: the outage happened
         for token in sentence.tokens:
@@ -115,7 +108,7 @@ class TriggerRules:
     def _planned(self, end: int, sentence: Sentence) -> bool:
         """The rest of the sentence makes the event a plan (투자할 계획이다): left to the Plan."""
         tail = self.text[end:sentence.end]
-        done = _DONE_CLAUSE.search(tail)
+        done = self.lex.done.search(tail)
         return bool(self.lex.planned.match(tail[:done.start()] if done else tail))
 
     def _anaphor(self, start: int, end: int, sentence: Sentence) -> str | None:
