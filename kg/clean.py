@@ -27,6 +27,9 @@ __all__ = ["clean", "normalize_text"]
 # A news article is a few thousand characters; more than this is a page dump or an attack.
 MAX_ARTICLE_CHARS = 1_000_000
 _SPACE_RUN_RE = re.compile(r" {2,}")
+# a comma typed without its space between two words (한진관광 대표이사,칼호텔네트워크 대표이사): a word
+# boundary the tokenizer and the title rules need; numbers (1,000) are not touched
+_GLUED_COMMA_RE = re.compile(r"(?<=[가-힣]),(?=[가-힣])")
 _BODY_LINE_RE = re.compile(r"(?:[다요]|니다)\.(?:\s|$)")  # a finished sentence: the body has begun
 _TOP_LINES = 8  # the page's header: title, subtitles, reporter, time stamps
 _DATELINE_LINES = 6  # a dateline comes after the subtitles and photo captions at the top
@@ -64,7 +67,7 @@ def clean(raw: RawArticle, lexicon: Lexicon) -> Article:
     """Clean one raw article; see the module docstring."""
     patterns = lexicon.boilerplate
     text = _limit_size(raw)
-    lines = [_SPACE_RUN_RE.sub(" ", line).strip() for line in normalize_text(text).split("\n")]
+    lines = [_GLUED_COMMA_RE.sub(", ", _SPACE_RUN_RE.sub(" ", line)).strip() for line in normalize_text(text).split("\n")]
 
     published = raw.published
     found_date = None

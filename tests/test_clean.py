@@ -327,3 +327,9 @@ def test_clean_teaser_of_another_piece_ends_the_page(text, kept):
     article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
     assert article.text.split("\n") == kept
     assert article.title.endswith(("가동", "다시 본다"))
+
+
+def test_clean_glued_comma_between_words_gets_its_space():
+    text = "가나전자는 평택공장,화성공장의 가동을 멈췄다고 밝혔다.\n손실은 1,000억원이다."
+    article = clean(RawArticle("x", "x.txt", text, "txt"), default_lexicon())
+    assert "평택공장, 화성공장의" in article.text and "1,000억원" in article.text
