@@ -324,9 +324,3 @@ def test_events_detail_of_a_deal_is_the_deal(run):
     ex = run('이마트는 4일 공시를 통해 "자회사 SSG닷컴이 G마켓 지분 100%를 인수한다"고 밝혔다. 인수 금액은 3조원이다.')
     assert len(of_type(ex, "Acquisition")) == 1
 
-
-def test_events_plan_in_a_story_about_a_product_is_about_it(run):
-    ex = run("카카오톡이 4일 두 시간 동안 먹통이 됐다. 카카오톡 장애로 이용자 불편이 컸다. 카카오는 카카오톡 이용자에게 사과했다. "
-             "카카오는 보상으로 카카오맵 광고 수수료를 다음 주에 면제할 계획이다.")
-    (plan,) = of_type(ex, "Plan")
-    assert "Product/kakaotalk" in participants(plan), plan.arguments

@@ -137,12 +137,6 @@ class RoleRules:
             if product:
                 roles.append(("product", product))
                 actor_types.add("Product")
-        elif draft.type == "Plan" and segment is None:
-            # a company's plan in a story about its product (네이버페이 장애 ... 사업자는 수수료를
-            # 면제할 계획이다) is about that product too, whatever else the sentence names
-            story = self._story_product()
-            if story and story not in {k for _, k in roles}:
-                roles.append(("product", story))
         keys = {k for _, k in roles}
         owner = next((self.ents.found[k].owner for r, k in roles if r == "facility" and self.ents.found[k].owner), None)
         if owner and owner in self.ents.found and owner not in keys and "Company" not in actor_types:
@@ -224,13 +218,6 @@ class RoleRules:
         """The facility an incident happened at when its sentence names none: the one named in the
         previous sentence, else the article's only (or most mentioned) facility."""
         return self._main_of("Facility", sentence)
-
-    def _story_product(self) -> str | None:
-        """The product a story is about: the most named one (three mentions at least, no tie)."""
-        products = sorted(((len(f.mentions), f.key) for f in self.ents.found.values() if f.type == "Product"), reverse=True)
-        if not products or (len(products) > 1 and products[0][0] == products[1][0]) or products[0][0] < 3:
-            return None
-        return products[0][1]
 
     def _main_of(self, etype: str, sentence: Sentence) -> str | None:
         """The entity of a type an event is about when its sentence names none: the one named in
