@@ -323,3 +323,4 @@ def test_events_speakers_own_appointment_in_a_quotation(run):
 def test_events_detail_of_a_deal_is_the_deal(run):
     ex = run('이마트는 4일 공시를 통해 "자회사 SSG닷컴이 G마켓 지분 100%를 인수한다"고 밝혔다. 인수 금액은 3조원이다.')
     assert len(of_type(ex, "Acquisition")) == 1
+

@@ -230,9 +230,11 @@ def test_patterns_run_in_linear_time(where, pattern, method):
     for name, *parts in ADVERSARIAL:
         prefix, unit = parts if len(parts) == 2 else ("", parts[0])
         exponent, points = growth(pattern, method, prefix, unit)
-        if exponent > MAX_EXPONENT:
+        for _ in range(2):
+            if exponent <= MAX_EXPONENT:
+                break
             # measured again before failing: a busy machine can stretch one large timing, a
-            # backtracking pattern grows just as fast the second time
+            # backtracking pattern grows just as fast every time
             exponent, points = min((exponent, points), growth(pattern, method, prefix, unit))
         if exponent > MAX_EXPONENT:
             slow.append(f"{name}: time grows as n^{exponent:.1f} ({points[-1][0]} chars: {points[-1][1]:.3f} s)")
