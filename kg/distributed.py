@@ -60,7 +60,8 @@ def extract_batch(raws: list[RawArticle], lexicon_dirs: tuple[str, ...]) -> list
 
     pipeline = worker_pipeline(lexicon_dirs)
     results: list[ArticleGraph | InputError] = []
-    for result in pipeline.stream(raws):  # one result per article, in order; Kiwi works ahead
+    for raw in raws:
+        result = pipeline._attempt(raw)
         if isinstance(result, InputError):
             results.append(result)
             continue

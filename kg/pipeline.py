@@ -121,7 +121,11 @@ class Pipeline:
     def stream(self, raws: Iterable[RawArticle]) -> Iterator[Extraction | InputError]:
         """``process`` over many articles, in order, an article kg cannot take given as its
         ``InputError``. Kiwi analyses the next articles in its worker threads meanwhile
-        (``Analyzer.analyze_stream``): the same output as ``process``, in less wall time."""
+        (``Analyzer.analyze_stream``): the same output as ``process``, in less wall time where a
+        core is free (on the shared 2-core development machine: up to 1.4 x the throughput of
+        one article at a time, and up to 10 % less when no core was free; see
+        ``benchmarks/bench_pipeline.py``). ``kg build`` and ``kg ingest`` with one worker use it;
+        worker processes (one per core) do not."""
 
         def cleaned():
             iterator = iter(raws)
@@ -207,6 +211,12 @@ class Pipeline:
             if on_article:
                 on_article(result)
             yield result
+
+    def _attempt(self, raw: RawArticle) -> Extraction | InputError:
+        try:
+            return self.process(raw)
+        except Exception as ex:  # noqa: BLE001
+            return self._failure(raw, ex)
 
     @staticmethod
     def _failure(raw: RawArticle, ex: Exception) -> InputError:
