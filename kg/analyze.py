@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from .lexicon import Lexicon
 from .model import Article, Document, Sentence, Token
 
 __all__ = ["Analyzer", "get_analyzer"]
+
+T = TypeVar("T")
 
 _USER_WORD_SCORE = 5.0  # FINDINGS: score 0 does not beat built-in entries (남궁훈)
 # Kiwi gets at most this many characters at once: a page dumped as one line is cut at sentence
@@ -72,54 +77,98 @@ class Analyzer:
 
     def analyze(self, article: Article) -> Document:
         """Split each line into sentences (lines first: forum text glues lines otherwise)."""
-        sentences: list[Sentence] = []
-        offset = 0
         kiwi = self.kiwi
+        return self._document(article, self._plan(article), lambda piece: kiwi.tokenize(piece, split_sents=True))
+
+    def analyze_stream(self, items: Iterable[tuple[T, Article | None]]) -> Iterator[tuple[T, Document | None]]:
+        """``analyze`` over a stream of (tag, article) pairs, in order; a pair without an article
+        passes through. Kiwi's own batching (``tokenize`` over an iterable) analyses the coming
+        articles in its worker threads while the caller works on this one: the same tokens, and
+        the caller's Python work no longer waits for Kiwi. The iterable is read a few hundred
+        lines ahead; an exception it raises comes out of this iterator."""
+        plans: deque[tuple[T, Article | None, list]] = deque()
+
+        def pieces() -> Iterator[str]:
+            for tag, article in items:
+                plan = self._plan(article) if article is not None else []
+                plans.append((tag, article, plan))
+                for piece in plan:
+                    if isinstance(piece[0], str):
+                        yield piece[0]
+
+        results = self.kiwi.tokenize(pieces(), split_sents=True)
+        early: deque = deque()  # results read while looking for the next article's plan
+
+        def next_result(_piece):
+            return early.popleft() if early else next(results)
+
+        while True:
+            if not plans:  # Kiwi has not read the next article yet: make it read on
+                try:
+                    early.append(next(results))
+                except StopIteration:
+                    if not plans:
+                        return
+                continue
+            tag, article, plan = plans.popleft()
+            yield tag, (None if article is None else self._document(article, plan, next_result))
+
+    @staticmethod
+    def _plan(article: Article) -> list:
+        """What ``analyze`` does with an article's text, in order: (text, offset, zone) pieces for
+        Kiwi and (None, start, end, zone) runs too long for a word, which stay one token."""
+        plan: list = []
+        offset = 0
         for line in article.text.split("\n"):
             if line.strip():
                 zone = article.zone_at(offset)
                 whole_line_zone = zone is not None and all(
                     z.start <= offset and z.end >= offset + len(line) for z in article.zones if z.kind == zone
                 )
+                zone = zone if whole_line_zone else None
                 # tokenize(split_sents=True) gives the same sentences as split_into_sents, twice as fast
                 for base, chunk in chunks(line):
-                    self._sentences(kiwi, chunk, offset + base, zone if whole_line_zone else None,
-                                    article.text, sentences)
+                    position = 0
+                    for m in _LONG_RUN_RE.finditer(chunk):
+                        if chunk[position:m.start()].strip():
+                            plan.append((chunk[position:m.start()], offset + base + position, zone))
+                        plan.append((None, offset + base + m.start(), offset + base + m.end(), zone))
+                        position = m.end()
+                    if chunk[position:].strip():
+                        plan.append((chunk[position:], offset + base + position, zone))
             offset += len(line) + 1
-        return Document(article=article, sentences=tuple(sentences))
-
-    @classmethod
-    def _sentences(cls, kiwi, chunk: str, offset: int, zone, text: str, sentences: list[Sentence]) -> None:
-        position = 0
-        for m in _LONG_RUN_RE.finditer(chunk):
-            cls._kiwi_sentences(kiwi, chunk[position:m.start()], offset + position, zone, text, sentences)
-            start, end = offset + m.start(), offset + m.end()
-            sentences.append(Sentence(len(sentences), start, end, text[start:end],
-                                      (Token(m.group(0), "SW", start, end, None),), zone))
-            position = m.end()
-        cls._kiwi_sentences(kiwi, chunk[position:], offset + position, zone, text, sentences)
+        return plan
 
     @staticmethod
-    def _kiwi_sentences(kiwi, chunk: str, offset: int, zone, text: str, sentences: list[Sentence]) -> None:
-        if not chunk.strip():
-            return
-        for sent_tokens in kiwi.tokenize(chunk, split_sents=True):
-            if not sent_tokens:
+    def _document(article: Article, plan: list, tokenize: Callable[[str], list]) -> Document:
+        """The sentences of a planned article; ``tokenize`` gives a Kiwi piece's sentences."""
+        sentences: list[Sentence] = []
+        text = article.text
+        for piece in plan:
+            if piece[0] is None:
+                _, start, end, zone = piece
+                sentences.append(Sentence(len(sentences), start, end, text[start:end],
+                                          (Token(text[start:end], "SW", start, end, None),), zone))
                 continue
-            tokens = tuple(
-                Token(t.form, t.tag, offset + t.start, offset + t.start + t.len,
-                      t.user_value if isinstance(t.user_value, str) else None)
-                for t in sent_tokens
-            )
-            start, end = tokens[0].start, max(t.end for t in tokens)
-            sentences.append(Sentence(
-                index=len(sentences),
-                start=start,
-                end=end,
-                text=text[start:end],
-                tokens=tokens,
-                zone=zone,
-            ))
+            chunk, offset, zone = piece
+            for sent_tokens in tokenize(chunk):
+                if not sent_tokens:
+                    continue
+                tokens = tuple(
+                    Token(t.form, t.tag, offset + t.start, offset + t.start + t.len,
+                          t.user_value if isinstance(t.user_value, str) else None)
+                    for t in sent_tokens
+                )
+                start, end = tokens[0].start, max(t.end for t in tokens)
+                sentences.append(Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    tokens=tokens,
+                    zone=zone,
+                ))
+        return Document(article=article, sentences=tuple(sentences))
 
 
 _ANALYZERS: dict[int, Analyzer] = {}

@@ -60,8 +60,7 @@ def extract_batch(raws: list[RawArticle], lexicon_dirs: tuple[str, ...]) -> list
 
     pipeline = worker_pipeline(lexicon_dirs)
     results: list[ArticleGraph | InputError] = []
-    for raw in raws:
-        result = pipeline._attempt(raw)
+    for result in pipeline.stream(raws):  # one result per article, in order; Kiwi works ahead
         if isinstance(result, InputError):
             results.append(result)
             continue

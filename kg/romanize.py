@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 __all__ = ["romanize", "romanize_person", "slug"]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # names: bounded, and full early in a corpus
 def romanize(text: str) -> str:
     """``판교 데이터센터`` -> ``Pangyo Deiteosenteo``; Latin parts are kept as written."""
     parts = []
@@ -48,7 +48,7 @@ def romanize_person(name: str, lexicon: Lexicon) -> str:
     return f"{family} {given_roman[:1].upper()}{given_roman[1:]}"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # names: bounded, and full early in a corpus
 def slug(text: str, length: int = 60) -> str:
     """An ASCII IRI segment for a name: romanized, lower-case, hyphenated, plus a short hash when
     the name is not plain ASCII (so different Hangul names never share a slug)."""

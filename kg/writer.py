@@ -23,7 +23,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -47,14 +46,9 @@ _ARTICLE_SCOPED = tuple(f"{KGR}{kind}/" for kind in
 
 # -- terms ---------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=262144)
-def _iri(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
-
-
 def article_quads(extraction, lexicon) -> list[ox.Quad]:
     """One article's graph as pyoxigraph quads: each once, sorted (as N-Quads lines sort)."""
-    graph = _iri(str(graph_iri(extraction.article.id)))
+    graph = ox.NamedNode(str(graph_iri(extraction.article.id)))  # one per article: not worth a cache
     quads = {ox.Quad(s, p, o, graph) for s, p, o in article_triples(extraction, lexicon)}
     return sorted(quads, key=str)
 
@@ -205,7 +199,7 @@ def dataset_graphs(dataset) -> Iterator[list[ox.Quad]]:
     for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if not isinstance(context.identifier, URIRef) or not len(context):
             continue
-        graph = _iri(str(context.identifier))
+        graph = ox.NamedNode(str(context.identifier))
         yield sorted({ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in context}, key=str)
 
 

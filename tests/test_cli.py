@@ -203,3 +203,17 @@ def test_cli_evaluate_unreadable_article_counts_as_nothing_found(runner, tmp_pat
     assert "Error: " in result.stderr and "empty.txt: the file is empty" in result.stderr
     data = json.loads(result.stdout)
     assert data["per_article"]["empty"]["entities_strict"]["found"] == 0
+
+
+def test_store_written_keeps_few_table_files_open(tmp_path):
+    import resource
+
+    from kg.store import _TABLE_FILES, open_store
+
+    before = resource.getrlimit(resource.RLIMIT_NOFILE)
+    store = open_store(tmp_path / "store")
+    store.close()
+    assert resource.getrlimit(resource.RLIMIT_NOFILE) == before  # the process's own limit is back
+    options = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "store").glob("OPTIONS-*"))
+    limits = {int(line.split("=")[1]) for line in options.splitlines() if line.strip().startswith("max_open_files=")}
+    assert limits == {_TABLE_FILES} or before[0] <= _TABLE_FILES + 48
