@@ -324,3 +324,11 @@ def test_events_detail_of_a_deal_is_the_deal(run):
     ex = run('이마트는 4일 공시를 통해 "자회사 SSG닷컴이 G마켓 지분 100%를 인수한다"고 밝혔다. 인수 금액은 3조원이다.')
     assert len(of_type(ex, "Acquisition")) == 1
 
+
+
+@pytest.mark.parametrize("body", [
+    '김하늘 사장은 "회사를 떠나지만 앞으로도 한빛전자를 늘 응원하겠다"고 말했다.',
+    '김하늘 대표는 "그동안 보내주신 성원에 깊이 감사하겠다"고 말했다.',
+])
+def test_events_a_feeling_is_no_plan(run, body):
+    assert not of_type(run(body), "Plan")

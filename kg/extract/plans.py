@@ -120,7 +120,9 @@ _ACTOR_NOUNS = frozenset(["우리", "저희", "회사", "당사", "정부", "그
 _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
                           "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자",
                           # vague undertakings (조사에 협조하겠다, 철저히 확인하겠다) are not plans
-                          "협조", "확인", "검토", "대응", "소통", "반복", "발생", "주가", "수준", "차질"])
+                          "협조", "확인", "검토", "대응", "소통", "반복", "발생", "주가", "수준", "차질",
+                          # feelings, not actions (응원하겠다, 감사하겠다)
+                          "응원", "감사", "기대", "환영", "축하", "기원"])
 # 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
 _PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋을")
 # reporting verbs of analysis: what the sentence reports is a forecast, not a commitment
