@@ -3,6 +3,8 @@ that stop a runaway query, a bounded table view."""
 
 from __future__ import annotations
 
+import os
+import resource
 import signal
 import socket
 import subprocess
@@ -95,10 +97,26 @@ def test_query_timeout_stops_a_runaway_query(example_trig):
     assert time.monotonic() - start < 10
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a running process has used, from /proc."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_query_ctrl_c_stops_a_running_query(example_trig):
+    # what starting kg and answering a trivial query costs, in CPU time (wall time depends on load)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-m", "kg", "query", str(example_trig), "ASK {}"], cwd=ROOT,
+                   capture_output=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    startup = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     process = subprocess.Popen([sys.executable, "-m", "kg", "query", str(example_trig), CROSS_JOIN],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.5)  # Python start, loading the file, the query under way
+    deadline = time.monotonic() + 120
+    # the query is under way once the process has used clearly more CPU than a trivial one needs
+    while _cpu_seconds(process.pid) < startup * 1.3 + 0.5 and time.monotonic() < deadline:
+        assert process.poll() is None, "the cross join ended by itself"
+        time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     start = time.monotonic()
     _, err = process.communicate(timeout=20)
