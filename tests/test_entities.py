@@ -260,6 +260,22 @@ def test_entities_outlet_in_a_photo_credit_is_not_an_entity(run, body):
     assert outlets == set()
 
 
+@pytest.mark.parametrize("body", [
+    "공장에서 불이 났다. (사진=연합뉴스) 소방당국이 진화했다.",
+    "공장에서 불이 났다. [MBC 자료사진] 소방당국이 진화했다.",
+])
+def test_entities_photo_credit_inside_a_long_one_line_page(run, body):
+    # a page scraped as one line: the credit is judged by its surroundings, however long the line
+    filler = "회사는 공장을 다시 열었다. " * 400
+    outlets = names(run(filler + body + " " + filler.strip()), "NewsOutlet") - {"뉴스1"}
+    assert outlets == set()
+
+
+def test_entities_outlet_named_far_along_a_line_is_an_entity(run):
+    filler = "회사는 공장을 다시 열었다. " * 400
+    assert "연합뉴스" in names(run(filler + "연합뉴스에 따르면 회사는 공장을 닫았다."), "NewsOutlet")
+
+
 def test_entities_outlet_the_text_reports_is_an_entity(run):
     assert "연합뉴스" in names(run("연합뉴스에 따르면 회사는 공장을 닫았다."), "NewsOutlet")
 

@@ -77,6 +77,9 @@ def credit_patterns(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[re.Patter
             re.compile(rf"^(?:\s*(?:{alt}))+\s*[)\]>]"))
 
 
+CREDIT_WINDOW = 80
+
+
 class NameRules:
     """Mixed into ``EntityFinder``: the name-finding rules over one document."""
 
@@ -180,11 +183,18 @@ class NameRules:
     def _credit(self, start: int, end: int) -> bool:
         """An outlet named in a photo credit: (사진=연합뉴스), <사진=뉴시스>, [MBC 자료사진], /연합뉴스,
         or alone after a caption's last sentence (... 본사 모습. 연합뉴스)."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line_end = len(self.text) if line_end < 0 else line_end
+        # a credit is short: look CREDIT_WINDOW characters either side, within the line (a page
+        # scraped as one line is a million characters long)
+        window_start = max(0, start - CREDIT_WINDOW)
+        line_start = self.text.rfind("\n", window_start, start) + 1 or window_start
+        window_end = min(len(self.text), end + CREDIT_WINDOW)
+        line_end = self.text.find("\n", end, window_end)
         before, after, bracket, credit_after = credit_patterns()
-        head, tail = self.text[line_start:start], self.text[end:line_end]
+        head = self.text[line_start:start]
+        if line_end < 0:  # no line end in the window: the line goes on (\0 stops a match at '$')
+            tail = self.text[end:window_end] + ("" if window_end == len(self.text) else "\0")
+        else:
+            tail = self.text[end:line_end]
         return bool((before.search(head) and after.match(tail)) or (bracket.search(head) and credit_after.match(tail)))
 
     def _inside_longer_word(self, sentence: Sentence, index: int) -> bool:
