@@ -132,6 +132,11 @@ class Lexicon:
     occurred: re.Pattern
     cause: re.Pattern
     done: re.Pattern
+    causal: re.Pattern
+    detail: re.Pattern
+    plan_cause: re.Pattern
+    analysis: re.Pattern
+    prediction: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -222,6 +227,11 @@ class Lexicon:
             occurred=trig["occurred"],
             cause=trig["cause"],
             done=trig["done"],
+            causal=trig["causal"],
+            detail=trig["detail"],
+            plan_cause=trig["plan_cause"],
+            analysis=trig["analysis"],
+            prediction=trig["prediction"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

@@ -26,13 +26,10 @@ from .text import quote_spans
 
 __all__ = ["EventFinder", "EventDraft"]
 
-_CAUSAL = re.compile(r"^[^.]{0,12}?(?:으로\s*인(?:한|해)|로\s*인(?:한|해)|여파로|때문에|탓에|영향으로|에\s*따른|에\s*따라|(?:으)?로\s*(?:빚어진|발생한|촉발된))")
 # the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
 # trigger's noun (인수하는 지분 양수도 계약)
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
-_DETAIL = re.compile(r"\s*(?:금액|가격|대금|규모|비율|조건|절차|방식|배경|효과|일정)(?:은|는|이|가|도|을|를)\s")
 _ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
-_PLAN_CAUSE_CUES = re.compile(r"재발\s*방지|재발방지|교훈|후속\s*(?:대책|조치)|대책|책임을\s*지")
 
 
 class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
@@ -165,7 +162,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         방식으로 진행된다): the latest one of the draft's type whose trigger is that noun."""
         if draft.factuality is not None or draft.type == "Plan":
             return None
-        if _DETAIL.match(self.text, draft.trigger.end):
+        if self.lex.detail.match(self.text, draft.trigger.end):
             # 인수 금액은 ..., 투자 규모는 ...: a detail of the deal already told
             return next((i for i in range(len(self.drafts) - 1, -1, -1) if self.drafts[i].type == draft.type
                          and self.drafts[i].factuality is None), None)
@@ -215,11 +212,11 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 a, b = self.drafts[i], self.drafts[j]
                 a_end = max(m.end for m in [a.trigger, *a.mentions] if m.sentence == sentence.index)
                 b_start = min(m.start for m in [b.trigger, *b.mentions] if m.sentence == sentence.index)
-                if a_end <= b_start and _CAUSAL.match(self.text[a_end:b_start]):
+                if a_end <= b_start and self.lex.causal.match(self.text[a_end:b_start]):
                     a.causes.add(j)
                 elif b.type in RESPONSES and a.type in INCIDENTS and b.type != a.type:
                     sentence_text = sentence.text
-                    if b.type != "Plan" or _PLAN_CAUSE_CUES.search(sentence_text):
+                    if b.type != "Plan" or self.lex.plan_cause.search(sentence_text):
                         a.causes.add(j)
 
     def _default_causes(self) -> None:

@@ -20,11 +20,11 @@ class PlanRules:
         """The stated future actions of a sentence: one per commitment ending, and a second one
         only in a clause of its own (확인할 수 있게 할 예정이며, ... 보상을 진행할 계획이다)."""
         text = sentence.text
-        if _ANALYSIS.search(text):
+        if self.lex.analysis.search(text):
             return []
         plans: list[EventDraft] = []
         floor = 0
-        for index, marker in enumerate(_plan_markers(text, self.lex.plan_markers)):
+        for index, marker in enumerate(_plan_markers(text, self.lex.plan_markers, self.lex.prediction)):
             if index and not (text[:floor].endswith(("며", "고")) or re.match(r"(?:이며|이고|며|고)?\s*,", text[floor:floor + 4])):
                 break  # 할 것이라며 ... 계획이다: one plan told with two endings
             plan = self._plan(sentence, quotes, found, marker, floor)
@@ -125,13 +125,11 @@ _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", 
                           "응원", "감사", "기대", "환영", "축하", "기원"])
 # 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
 _PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋을")
-# reporting verbs of analysis: what the sentence reports is a forecast, not a commitment
-_ANALYSIS = re.compile(r"(?:분석했|내다봤|전망했|예상했|평가했|진단했|관측했|추정했|점쳤|분석이다|전망이다|관측이다)")
-_PREDICTION = re.compile(r"^\s*(?:으로|이라는|이란|이라고\s*(?:전망|예상|관측|분석)|같)\s*(?:보인|예상|전망|관측|알려|추정|분석|기대|점쳐|내다)?")
 
 
-def _plan_markers(text: str, markers: re.Pattern) -> list[tuple[int, int]]:
-    """(start, end) of every commitment ending in the sentence, in order, skipping predictions."""
+def _plan_markers(text: str, markers: re.Pattern, prediction: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of every commitment ending in the sentence, in order, skipping predictions
+    (``prediction``: the lexicon's words after 것 that make a forecast)."""
     candidates = [(m.start(), m.end()) for m in markers.finditer(text)]
     for m in re.finditer(r"([가-힣])\s*것(?=이다|이라|이며|입니다|이고|\s*[\"”]|\s*$)", text):
         code = ord(m.group(1)) - 0xAC00
@@ -140,7 +138,7 @@ def _plan_markers(text: str, markers: re.Pattern) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for start, end in sorted(candidates):
         tail = text[end:end + 12]
-        if _PREDICTION.match(tail) and not tail.lstrip().startswith("이다"):
+        if prediction.match(tail) and not tail.lstrip().startswith("이다"):
             if re.match(r"^\s*(?:으로|이라는|같)", tail):
                 continue
         if re.match(r"^\s*(?:(?:은|는)\s*)?(?:없|아니|않)", tail):
