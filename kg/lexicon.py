@@ -145,6 +145,11 @@ class Lexicon:
     quoted_descriptors_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
     generic_heads: frozenset[str] = frozenset()
     weak_cues: frozenset[str] = frozenset()
+    spaced_company_before: frozenset[str] = frozenset()  # 법무법인 율촌
+    spaced_company_after: frozenset[str] = frozenset()  # 김앤장 법률사무소
+    spaced_company_cues: frozenset[str] = frozenset()  # 이타카 홀딩스
+    facility_after_company: frozenset[str] = frozenset()  # KB금융지주 본점
+    credit_words: tuple[str, ...] = ()  # 사진, 자료사진: an outlet in a photo credit
     fingerprint: str = ""
     _by_surface: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
 
@@ -241,6 +246,11 @@ class Lexicon:
             quoted_descriptors_after={t: tuple(v) for t, v in (base.get("quoted_descriptors_after") or {}).items()},
             generic_heads=frozenset(base.get("generic_heads", ())),
             weak_cues=frozenset(base.get("weak_company_cues", ())),
+            spaced_company_before=frozenset(base.get("spaced_company_before", ())),
+            spaced_company_after=frozenset(base.get("spaced_company_after", ())),
+            spaced_company_cues=frozenset(base.get("spaced_company_cues", ())),
+            facility_after_company=frozenset(base.get("facility_after_company", ())),
+            credit_words=tuple(sorted(set(base.get("credit_words", ())))),
             fingerprint=digest.hexdigest()[:16],
         )
         lexicon._index()

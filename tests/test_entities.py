@@ -185,13 +185,13 @@ def test_entities_law_firms_written_with_a_spaced_word(run, body, name):
 
 
 def test_entities_bad_spaced_company_words_name_file_and_rule(tmp_path):
-    from kg.extract.names import spaced_company_words
+    from kg.lexicon import Lexicon
 
     path = tmp_path / "name_cues.yaml"
     path.write_text("spaced_company_before: 법무법인\n", encoding="utf-8")
     with pytest.raises(KgError) as info:
-        spaced_company_words(path)
-    assert str(path) in str(info.value) and "rule spaced_company_before" in str(info.value)
+        Lexicon.load(tmp_path)
+    assert f"{path}: spaced_company_before:" in str(info.value)  # the file and the rule
 
 
 # -- identity across articles -----------------------------------------------------------------

@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from ..errors import KgError
-from ..lexicon import DATA_DIR, normalize_name
+from ..lexicon import normalize_name
 from ..model import Sentence
 
 __all__ = ["NameRules", "PROPER_TAGS"]
@@ -29,47 +25,10 @@ _PROPER_TAGS = PROPER_TAGS
 
 
 @lru_cache(maxsize=4)
-def spaced_company_words(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[frozenset[str], frozenset[str]]:
-    """(words before, words after) a name that make it a company: 법무법인 율촌, 김앤장 법률사무소."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    sides = []
-    for key in ("spaced_company_before", "spaced_company_after"):
-        words = data.get(key) or []
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise KgError(f"{path}: rule {key}: must be a list of words (fix the list)")
-        sides.append(frozenset(words))
-    return sides[0], sides[1]
-
-
-@lru_cache(maxsize=4)
-def spaced_company_cues(path: Path = DATA_DIR / "name_cues.yaml") -> frozenset[str]:
-    """Company words that make a name of the proper noun spaced before them (이타카 홀딩스)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    words = data.get("spaced_company_cues") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise KgError(f"{path}: rule spaced_company_cues: must be a list of words (fix the list)")
-    return frozenset(words)
-
-
-@lru_cache(maxsize=4)
-def facility_after_company(path: Path = DATA_DIR / "name_cues.yaml") -> frozenset[str]:
-    """Facility words that, spaced after a company, name its site (KB금융지주 본점)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    words = data.get("facility_after_company") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise KgError(f"{path}: rule facility_after_company: must be a list of words (fix the list)")
-    return frozenset(words)
-
-
-@lru_cache(maxsize=4)
-def credit_patterns(path: Path = DATA_DIR / "name_cues.yaml") -> tuple[re.Pattern, ...]:
-    """Patterns around an outlet named in a photo credit, from ``credit_words``: (before, after)
-    for (사진=연합뉴스), /연합뉴스, "... 모습. 연합뉴스"; (bracket before, credit word after) for
-    [MBC 자료사진]."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    words = data.get("credit_words") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise KgError(f"{path}: rule credit_words: must be a list of words (fix the list)")
+def credit_patterns(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """Patterns around an outlet named in a photo credit, from the lexicon's ``credit_words``:
+    (before, after) for (사진=연합뉴스), /연합뉴스, "... 모습. 연합뉴스"; (bracket before, credit word
+    after) for [MBC 자료사진]."""
     alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return (re.compile(rf"(?:(?:{alt})\s*[=:/]\s*|[/=]\s*|[.!?]\s*)$"),
             re.compile(rf"^(?:\s*(?:{alt}))*\s*(?:[)\]>]|$)"),
@@ -86,7 +45,7 @@ class NameRules:
     def _spaced_company_names(self, sentence: Sentence) -> None:
         """법무법인 율촌, 김앤장 법률사무소: a name and a spaced legal-service word are one company
         (the name's own mention, if any, is absorbed)."""
-        before, after = spaced_company_words()
+        before, after = self.lex.spaced_company_before, self.lex.spaced_company_after
         words = self.words[sentence.index]
         for i in range(len(words) - 1):
             first, second = words[i], words[i + 1]
@@ -189,7 +148,7 @@ class NameRules:
         line_start = self.text.rfind("\n", window_start, start) + 1 or window_start
         window_end = min(len(self.text), end + CREDIT_WINDOW)
         line_end = self.text.find("\n", end, window_end)
-        before, after, bracket, credit_after = credit_patterns()
+        before, after, bracket, credit_after = credit_patterns(self.lex.credit_words)
         head = self.text[line_start:start]
         if line_end < 0:  # no line end in the window: the line goes on (\0 stops a match at '$')
             tail = self.text[end:window_end] + ("" if window_end == len(self.text) else "\0")
@@ -263,14 +222,14 @@ class NameRules:
                         break
                     prev_entry = self.lex.by_key.get(prev.tokens[0].user_value or "")
                     prev_key = self._overlaps(prev.start, prev.start + len(prev.stem)) or ""
-                    if prev_key.startswith(("Company/", "Organization/")) and stem in facility_after_company():
+                    if prev_key.startswith(("Company/", "Organization/")) and stem in self.lex.facility_after_company:
                         start, name = word.start, stem  # KB금융지주 본점: the company's site (owner below)
                     elif prev_entry and prev_entry.type not in ("Location",):
                         break
                     else:
                         start = prev.start
                         name = self.text[start:end]
-                elif etype == "Company" and i > 0 and stem in spaced_company_cues():
+                elif etype == "Company" and i > 0 and stem in self.lex.spaced_company_cues:
                     # spaced: 이타카 홀딩스 -- an unknown proper noun and a company word of its own
                     prev = words[i - 1]
                     if (prev.particle or not prev.stem or prev.tokens[0].tag not in _PROPER_TAGS
