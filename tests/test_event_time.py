@@ -4,18 +4,9 @@ the rest of a clause says about whether the event happened."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-PUB = dt.date(2024, 3, 5)
-
-
-@pytest.fixture(scope="module")
-def run(pipeline):
-    def run(body: str, published=PUB):
-        return pipeline.process_text("제목 줄입니다\n" + body, id="t", published=published)
-    return run
+from .test_events import run  # noqa: F401  (the fixture: a body under a title line, published 2024-03-05)
 
 
 def time_of(ex, etype) -> list[str | None]:
