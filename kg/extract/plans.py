@@ -47,10 +47,14 @@ class PlanRules:
                 and self._thing_subject(sentence, clause_start, m_start):
             return None  # "이 게임은 이용자에게 공포를 선사할 것": a prediction about a thing, not a commitment
         best = None
+        names = [(m.start - sentence.start - clause_start, m.end - sentence.start - clause_start)
+                 for m, _ in self.ents.mentions_in(sentence)]
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
-            while position >= 0 and _MODIFIER.match(clause, position + len(action)):
-                position = clause.rfind(action, 0, position)  # 생산되는 배터리: it modifies a noun
+            while position >= 0 and (_MODIFIER.match(clause, position + len(action))
+                                     or any(s <= position < e for s, e in names)):
+                # 생산되는 배터리: it modifies a noun; HDC현대산업개발: inside a name
+                position = clause.rfind(action, 0, position)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
         if best is not None:
@@ -65,14 +69,21 @@ class PlanRules:
             last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
             if last and last[-1].form in _NOT_ACTIONS and m_start - (last[-1].end - sentence.start) <= 2:
                 return None
-            noun = None
+            noun = marker_noun = None
             names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
             for token in sentence.tokens:
                 offset = token.start - sentence.start
                 if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
                         and token.form not in _NOT_ACTIONS and m_start - offset <= 20 \
                         and not any(s <= token.start < e for s, e in names):
-                    noun = (offset, self.text[token.start:token.end])
+                    if offset < m_start:
+                        noun = (offset, self.text[token.start:token.end])
+                    else:  # the marker's own noun (계획이다, 예정이다)
+                        marker_noun = marker_noun or (offset, self.text[token.start:token.end])
+            if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
+                                                    and sentence.start + noun[0] < d.trigger.end for d in found)):
+                # 선임될 예정이다 (the appointment is reported too), 지을 예정이다: the schedule itself
+                noun = marker_noun
             if noun is None:
                 return None
             position, action = noun
@@ -81,6 +92,27 @@ class PlanRules:
             return None  # 고발하기로 했다, 합의했다: the sentence reports that event, decided now
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
         return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment_of(start, quotes))
+
+    def _plan_roles(self, draft: EventDraft, sentence: Sentence, roles: list[tuple[str, str]]) -> None:
+        """Who a plan involves besides the actors of its clause (appended to ``roles``): the
+        company the story is about (노동청은 ... 수사할 계획이다: the company investigated; "논란이
+        생기지 않도록 하겠다": the group its head speaks for), and the facility the story is about
+        when the plan names none (재가동 일정은 ... 조정할 계획이다: the plant's restart)."""
+        keys = {k for _, k in roles}
+        story = self._story_company()
+        if story and story not in keys:
+            roles.append(("organization", story))
+        if not any(self.ents.found[k].type == "Facility" for k in keys):
+            facility = self._main_facility(sentence)
+            if facility:
+                roles.append(("facility", facility))
+
+    def _story_company(self) -> str | None:
+        """The company the story is about: the one named most often, when no other is named as often."""
+        counts = sorted((len(f.mentions) for f in self.ents.found.values() if f.type == "Company"), reverse=True)
+        if not self.dominant or (len(counts) > 1 and counts[0] == counts[1]):
+            return None
+        return self.dominant
 
     def _thing_subject(self, sentence: Sentence, begin: int, end: int) -> bool:
         """The subject of the clause text[begin:end] (the last noun before 이/가/은/는 that no 도록
