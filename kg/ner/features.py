@@ -77,7 +77,8 @@ class FeatureContext:
             for word in words:
                 cues.setdefault(word, CLASS_CODES[etype])
         self.cues = cues
-        self.cache: dict[tuple, _Strings] = {}  # per-token feature strings by (form, tag, gazetteer key)
+        self.cache: dict[tuple, _Strings] = {}  # per-token features by (form, tag, gazetteer key)
+        self.tag_pairs: dict[tuple[str, str], tuple[bytes, bytes]] = {}
 
 
 def _shape(form: str) -> str:
@@ -100,25 +101,29 @@ def _shape(form: str) -> str:
 
 CACHE_SIZE = 50_000  # per-token feature records kept (~2 k new forms per 100 articles, ever fewer)
 _CONTENT = ("NN", "SL", "SH", "SN", "XR", "XSN")  # tags a name's window may start and end with
-_SPACES = {(True, True): "sp=11", (True, False): "sp=10", (False, True): "sp=01", (False, False): "sp=00"}
+_SPACES = {(True, True): b"sp=11", (True, False): b"sp=10", (False, True): b"sp=01", (False, False): b"sp=00"}
 
 
 class _Strings(NamedTuple):
-    """A token's feature strings, made once per (form, tag, gazetteer key): its own features and
-    the ones it gives its neighbours."""
+    """A token's features, made once per (form, tag, gazetteer key): its own and the ones it gives
+    its neighbours."""
 
-    own: tuple[str, ...]
-    as_prev: tuple[str, str]  # w-1=, t-1= of the next token
-    title_prev: tuple[str, ...]  # ti-1 of the next token (or nothing)
-    as_prev2: str  # t-2= of the token after next
-    as_next: tuple[str, str]  # w+1=, t+1= of the token before
-    after_next: tuple[str, ...]  # ti+1, cue+1= of the token before
-    as_next2: tuple[str, ...]  # t+2=, ti+2 of the token two before
+    own: tuple[bytes, ...]
+    as_prev: tuple[bytes, bytes]  # w-1=, t-1= of the next token
+    title_prev: tuple[bytes, ...]  # ti-1 of the next token (or nothing)
+    as_prev2: bytes  # t-2= of the token after next
+    as_next: tuple[bytes, bytes]  # w+1=, t+1= of the token before
+    after_next: tuple[bytes, ...]  # ti+1, cue+1= of the token before
+    as_next2: tuple[bytes, ...]  # t+2=, ti+2 of the token two before
     content: bool  # a name's window may start or end here
 
 
+def _encoded(*features: str) -> tuple[bytes, ...]:
+    return tuple(f.encode("utf-8") for f in features)
+
+
 def _token_strings(form: str, tag: str, user_value: str | None, ctx: FeatureContext) -> _Strings:
-    """The feature strings of a token (cached per form, tag and gazetteer key)."""
+    """The features of a token (cached per form, tag and gazetteer key)."""
     key = (form, tag, user_value)
     cached = ctx.cache.get(key)
     if cached is None:
@@ -140,38 +145,49 @@ def _token_strings(form: str, tag: str, user_value: str | None, ctx: FeatureCont
         if cue:
             after_next += ("cue+1=" + cue,)
         cached = ctx.cache[key] = _Strings(
-            own=tuple(f), as_prev=("w-1=" + form, "t-1=" + tag), title_prev=("ti-1",) if title else (),
-            as_prev2="t-2=" + tag, as_next=("w+1=" + form, "t+1=" + tag), after_next=after_next,
-            as_next2=("t+2=" + tag, "ti+2") if title else ("t+2=" + tag,), content=tag.startswith(_CONTENT))
+            own=_encoded(*f), as_prev=_encoded("w-1=" + form, "t-1=" + tag), title_prev=(b"ti-1",) if title else (),
+            as_prev2=("t-2=" + tag).encode("utf-8"), as_next=_encoded("w+1=" + form, "t+1=" + tag),
+            after_next=_encoded(*after_next), as_next2=_encoded("t+2=" + tag, *(("ti+2",) if title else ())),
+            content=tag.startswith(_CONTENT))
     return cached
 
 
-def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -> list[list[str]]:
-    """One list of feature strings per token; ``text`` is what the token offsets index."""
+def _tag_pair(ctx: FeatureContext, before: str, after: str) -> tuple[bytes, bytes]:
+    """(t-1t= of the second token, tt+1= of the first) for two neighbouring tags."""
+    pair = ctx.tag_pairs.get((before, after))
+    if pair is None:
+        pair = ctx.tag_pairs[before, after] = _encoded(f"t-1t={before}|{after}", f"tt+1={before}|{after}")
+    return pair
+
+
+def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -> list[list[bytes]]:
+    """One list of features per token; ``text`` is what the token offsets index. Features are
+    UTF-8 bytes (``w=카카오``, ``t-1=NNP``): what the CRF library takes without encoding each
+    string again."""
     n = len(tokens)
     strings = [_token_strings(t.form, t.tag, t.user_value, ctx) for t in tokens]
-    feats: list[list[str]] = []
+    pairs = [_tag_pair(ctx, tokens[i].tag, tokens[i + 1].tag) for i in range(n - 1)]
+    feats: list[list[bytes]] = []
     for i, token in enumerate(tokens):
-        s, tag = strings[i], token.tag
+        s = strings[i]
         space_before = i == 0 or token.start > tokens[i - 1].end
         space_after = i == n - 1 or tokens[i + 1].start > token.end
         f = [*s.own, _SPACES[space_before, space_after]]
         if i > 0:
             before = strings[i - 1]
             f += before.as_prev
-            f.append("t-1t=" + tokens[i - 1].tag + "|" + tag)
+            f.append(pairs[i - 1][0])
             f += before.title_prev
         else:
-            f.append("BOS")
+            f.append(b"BOS")
         if i > 1:
             f.append(strings[i - 2].as_prev2)
         if i < n - 1:
-            after = strings[i + 1]
-            f += after.as_next
-            f.append("tt+1=" + tag + "|" + tokens[i + 1].tag)
-            f += after.after_next
+            f += strings[i + 1].as_next
+            f.append(pairs[i][1])
+            f += strings[i + 1].after_next
         else:
-            f.append("EOS")
+            f.append(b"EOS")
         if i < n - 2:
             f += strings[i + 2].as_next2
         feats.append(f)
@@ -196,9 +212,9 @@ def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -
                 if code is None:
                     continue
                 if size == 1:
-                    feats[j].append(f"{name}1={code}")
+                    feats[j].append(f"{name}1={code}".encode("utf-8"))
                 else:
-                    feats[j].append(f"{name}{size}B={code}")
+                    feats[j].append(f"{name}{size}B={code}".encode("utf-8"))
                     for m in range(j + 1, k + 1):
-                        feats[m].append(f"{name}{size}{'E' if m == k else 'I'}={code}")
+                        feats[m].append(f"{name}{size}{'E' if m == k else 'I'}={code}".encode("utf-8"))
     return feats
