@@ -80,7 +80,7 @@ class RejectsFile:
 def build_file(inputs: Iterable[str | Path], output: str | Path, fmt: str | None = None,
                pipeline: Pipeline | None = None, strict: bool = False, report: BuildReport | None = None,
                progress: Callable[[object], None] | None = None, input_format: str | None = None,
-               workers: int = 1) -> BuildReport:
+               workers: int | None = None) -> BuildReport:
     """Build the graph of the inputs straight into a file, article by article (memory stays flat
     with corpus size). A bad file or record is reported in ``report`` and skipped, unless
     ``strict``; when no article at all could be built, nothing is written and the first error is
@@ -108,13 +108,13 @@ def query(source: str, sparql: str):
 
 def ingest(inputs: Iterable[str | Path], store: str | Path | None, pipeline: Pipeline | None = None,
            strict: bool = False, report: BuildReport | None = None,
-           progress: Callable[[object], None] | None = None, workers: int = 1, dask=None,
+           progress: Callable[[object], None] | None = None, workers: int | None = None, dask=None,
            shards: str | Path | None = None) -> BuildReport:
     """Extract articles into a persistent store (an embedded store directory or a SPARQL endpoint
     URL), replacing each article's named graph, and/or into N-Quads shard files (``shards``, a
     directory, for a server's bulk loader). Bad files or records are reported in ``report`` and
-    skipped, unless ``strict``. ``workers`` local processes or a Dask cluster (``dask``: a
-    scheduler address or a ``distributed.Client``) do the extraction."""
+    skipped, unless ``strict``. ``workers`` local processes (see ``Pipeline.extractions``) or a
+    Dask cluster (``dask``: a scheduler address or a ``distributed.Client``) do the extraction."""
     from .distributed import ShardWriter
 
     if store is None and shards is None:

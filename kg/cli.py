@@ -115,8 +115,9 @@ def main():
 @click.option("-o", "--output", required=True, help="Output file (.ttl .trig .nt .nq .jsonld) or - for stdout.")
 @click.option("--format", "fmt", help="RDF format when the extension does not say (turtle, trig, nt, nquads, json-ld).")
 @click.option("--input-format", type=click.Choice(["txt", "html", "jsonl"]), help="Input format when the extension does not say (e.g. stdin).")
-@click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (each loads its own Kiwi, ~0.5 GB).")
+@click.option("-j", "--workers", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes, one core each (each loads its own Kiwi, ~0.5 GB). "
+                   "Default: one process whose Kiwi analyses the coming articles on the free cores.")
 @lexicon_option
 @reject_options
 @user_errors
@@ -150,8 +151,9 @@ def build(inputs, output, fmt, input_format, workers, lexicon_dirs, strict, reje
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--store", "store", envvar="KG_STORE",
               help="Store directory (embedded Oxigraph, created if missing) or SPARQL endpoint URL. Env: KG_STORE.")
-@click.option("-j", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extraction processes (each loads its own Kiwi, ~0.5 GB).")
+@click.option("-j", "--workers", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes, one core each (each loads its own Kiwi, ~0.5 GB). "
+                   "Default: one process whose Kiwi analyses the coming articles on the free cores.")
 @click.option("--dask", "dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, tcp://HOST:8786).")
 @click.option("--shards", metavar="DIR", help="Also (or only) write the graphs as N-Quads shards (part-00000.nq ...) for a bulk loader.")
 @lexicon_option

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 import yaml
 
@@ -234,18 +235,20 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
             ev["participants"].add(row["p"])
     score = Score(gold=len(gold["events"]), pred=len(events))
     time_score = Score()
-    used: set[str] = set()
+    # a gold event may be found by any predicted node of its type linked to all its participants,
+    # and a node counts for one gold event at most: the pairing with the most events found (then
+    # the most times agreeing), not the first-come one
+    candidates = []
     for event in gold["events"]:
         wanted = [nodes_named(p) for p in event["participants"]]
-        match = None
-        for iri, ev in sorted(events.items()):
-            if iri in used or ev["type"] != event["type"]:
-                continue
-            if all(ev["participants"] & w for w in wanted):
-                match = iri
-                break
+        candidates.append([(iri, 1 + int(event["time"] is None or _time_agrees(event["time"], ev["time"], ev["fiscal"])))
+                           for iri, ev in sorted(events.items())
+                           if ev["type"] == event["type"] and all(ev["participants"] & w for w in wanted)])
+    pairs = _best_pairs(candidates)
+    used: set[str] = set(pairs.values())
+    for index, event in enumerate(gold["events"]):
+        match = pairs.get(index)
         if match:
-            used.add(match)
             score.tp_gold += 1
             if event["time"] is not None:
                 time_score.gold += 1
@@ -345,6 +348,21 @@ def _one_to_one(gold_items: list, predicted: dict, matches, missed: list[str], d
     if extra is not None and describe_row is not None:
         extra.extend(describe_row(row) for key, row in sorted(predicted.items()) if key not in used)
     return score
+
+
+def _best_pairs(candidates: list[list[tuple[str, int]]]) -> dict[int, str]:
+    """A maximum one-to-one pairing of gold items (by index) to predicted keys: ``candidates[i]``
+    lists the (key, weight) pairs gold item i may take. The most pairs first, then the largest
+    total weight (a maximum-cardinality, maximum-weight bipartite matching; deterministic)."""
+    graph = nx.Graph()
+    for index, options in enumerate(candidates):
+        for key, weight in options:
+            graph.add_edge(("gold", index), ("pred", key), weight=weight)
+    pairs = {}
+    for a, b in nx.max_weight_matching(graph, maxcardinality=True):
+        gold, pred = (a, b) if a[0] == "gold" else (b, a)
+        pairs[gold[1]] = pred[1]
+    return pairs
 
 
 def _exact(gold: str | None, predicted: str | None) -> Score:

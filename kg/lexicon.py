@@ -137,6 +137,7 @@ class Lexicon:
     plan_cause: re.Pattern
     analysis: re.Pattern
     prediction: re.Pattern
+    continuing: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -237,6 +238,7 @@ class Lexicon:
             plan_cause=trig["plan_cause"],
             analysis=trig["analysis"],
             prediction=trig["prediction"],
+            continuing=trig["continuing"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

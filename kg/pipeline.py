@@ -124,8 +124,8 @@ class Pipeline:
         (``Analyzer.analyze_stream``): the same output as ``process``, in less wall time where a
         core is free (on the shared 2-core development machine: up to 1.4 x the throughput of
         one article at a time, and up to 10 % less when no core was free; see
-        ``benchmarks/bench_pipeline.py``). ``kg build`` and ``kg ingest`` with one worker use it;
-        worker processes (one per core) do not."""
+        ``benchmarks/bench_pipeline.py``). ``kg build`` and ``kg ingest`` use it unless given
+        ``--workers``: worker processes (one core each) do not."""
 
         def cleaned():
             iterator = iter(raws)
@@ -174,11 +174,13 @@ class Pipeline:
     def extractions(self, inputs: Iterable[str | Path], skip_errors: bool = False,
                     report: BuildReport | None = None,
                     on_article: Callable[[object], None] | None = None,
-                    input_format: str | None = None, workers: int = 1, dask=None) -> Iterator[Extraction]:
+                    input_format: str | None = None, workers: int | None = None, dask=None) -> Iterator[Extraction]:
         """Extractions of every article of every input, in input order. With ``skip_errors`` a
         bad file or record (or an article kg fails on) is recorded in ``report`` and the rest goes
         on; otherwise the first one raises. An article id seen before in the run is a bad record
-        too. ``workers > 1`` extracts in that many local processes (one Kiwi each), ``dask`` (a
+        too. By default one process streams (``stream``: Kiwi analyses ahead on the free cores);
+        ``workers=1`` keeps to one core, an article at a time; ``workers > 1`` extracts in that
+        many local processes (one Kiwi each, one core each), ``dask`` (a
         scheduler address or a ``distributed.Client``) on a Dask cluster; both yield
         :class:`~kg.distributed.ArticleGraph` records (the graph built where it was extracted)
         instead of extractions -- :func:`graph_of` takes either."""
@@ -188,10 +190,12 @@ class Pipeline:
             from .distributed import dask_graphs
 
             results = dask_graphs(raws, dask, self.lexicon_dirs)
+        elif workers is None:
+            results = self.stream(raws)
         elif workers > 1:
             results = _parallel(raws, workers, self.lexicon_dirs)
         else:
-            results = self.stream(raws)
+            results = map(self._attempt, raws)
         seen: dict[str, str] = {}
         for result in results:
             if not isinstance(result, InputError):

@@ -150,13 +150,13 @@ def test_cli_evaluate_without_gold(runner, tmp_path):
 def test_cli_ingest_with_workers_gives_the_same_store(runner, tmp_path):
     files = [str(EXAMPLE), str(ROOT / "examples/dev/fin-03-newsis-dongboconst-2023-01-17.txt")]
     counts = []
-    for workers in ("1", "2"):
-        store = tmp_path / f"store{workers}"
-        result = runner.invoke(main, ["ingest", *files, "--store", str(store), "--workers", workers])
+    for workers in ([], ["--workers", "1"], ["--workers", "2"]):  # default: streamed in one process
+        store = tmp_path / f"store{len(counts)}"
+        result = runner.invoke(main, ["ingest", *files, "--store", str(store), *workers])
         assert result.exit_code == 0, result.output
         out = runner.invoke(main, ["query", str(store), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"])
         counts.append(out.output)
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] == counts[2] and counts[0] != "n\r\n0\r\n"
 
 
 def test_cli_long_one_line_query_is_a_query_not_a_path(runner, example_trig):

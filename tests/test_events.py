@@ -332,3 +332,46 @@ def test_events_detail_of_a_deal_is_the_deal(run):
 ])
 def test_events_a_feeling_is_no_plan(run, body):
     assert not of_type(run(body), "Plan")
+
+
+# -- participants by clause, one event per person or plant, collective authorities ----------------
+
+def test_events_name_after_a_trigger_belongs_to_the_next_one(run):
+    ex = run("한빛모터스는 지난달 3일 울산1공장을 휴업했고, 아산공장도 이틀간 휴업한 바 있다.")
+    halts = of_type(ex, "ProductionHalt")
+    facilities = [{a.entity for a in e.arguments if a.role == "facility"} for e in halts]
+    assert len(halts) == 2, facilities
+    assert all(len(f) == 1 for f in facilities) and facilities[0] != facilities[1]
+    # the coordinated clause shares the dated one's time
+    assert all(e.time is not None and e.time.value.startswith("2024-02") for e in halts)
+
+
+@pytest.mark.parametrize("body, count", [
+    # each trigger is about the person named nearest it
+    ("한빛전자 김하늘 부사장의 대표 취임 시기 사장으로 승진한 박바다 사장이 회사를 이끌었다.", 2),
+    ("한빛전자는 4일 김하늘 부사장을 대표로 선임했다. 김하늘 대표는 취임 직후 조직을 개편했다.", 1),
+])
+def test_events_leadership_change_is_the_nearest_persons(run, body, count):
+    assert len(of_type(run(body), "Appointment")) == count
+
+
+def test_events_collective_authority_and_its_agency_are_one_actor(run):
+    ex = run("금융당국이 누리카드에 대한 긴급 현장검사에 착수한다. 금융감독원은 누리카드의 내부통제를 면밀히 "
+             "조사하기 위해 즉시 현장검사를 착수하기로 했다.")
+    (inspection,) = of_type(ex, "Investigation")  # 조사하기 위해 is the inspection's purpose, not an event
+    names = {a.entity.split("/")[1] for a in inspection.arguments}
+    assert {"financial-authorities", "fss"} <= names, names
+
+
+def test_events_sentence_continuing_a_report_takes_its_day(run):
+    ex = run("한빛그룹 김하늘 회장은 3일 사과문을 통해 \"모든 책임은 저에게 있다\"고 밝혔다. 이어 김바다 한빛건설 "
+             "사장도 모든 직책에서 즉시 물러나도록 조치했다고 했다.")
+    (resignation,) = of_type(ex, "Resignation")
+    assert resignation.time is not None and resignation.time.value == "2024-03-03"
+
+
+def test_events_range_of_a_breach_is_its_span_not_an_earlier_breach(run):
+    ex = run("누리카드에서 고객 정보 유출 사고가 났다. 누리카드는 2022년 3월부터 지난해 5월까지 고객 1만명의 "
+             "개인정보가 유출됐다고 전날 밝혔다.")
+    (breach,) = of_type(ex, "DataBreach")
+    assert breach.time is not None and breach.time.value == "2022-03"

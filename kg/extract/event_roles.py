@@ -41,10 +41,15 @@ class RoleRules:
                 continue
             if segment is None and in_spans(mention.start, mention.end, quotes):
                 continue
-            low, high = sorted((mention.end, trigger.start))
-            if found.type != "Person" and not _SUBJECT.match(self._particle_after(mention)) and any(
-                    low <= r.start < high or trigger.end <= mention.start < r.start for r in rivals):
-                continue  # the object of the other trigger (its clause ends at that trigger)
+            if mention.end <= trigger.start:
+                if found.type != "Person" and not _SUBJECT.match(self._particle_after(mention)) and any(
+                        mention.end <= r.start < trigger.start for r in rivals):
+                    continue  # the object of the other trigger (its clause ends at that trigger)
+            elif any(trigger.end <= r.start < mention.start or trigger.end <= mention.start < r.start
+                     for r in rivals):
+                # named after this trigger, its clause is the other trigger's, whatever its particle
+                # (울산1공장을 휴업했고, 아산공장도 휴업한 바 있다; 부임 시기 ... 승진한 노종원 사장)
+                continue
             nearby.append((abs(mention.start - trigger.start), mention, found))
         nearby.sort(key=lambda x: x[0])
         # the six nearest actors and the two nearest places (places named on the way do not crowd

@@ -15,7 +15,7 @@ __all__ = ["TimeRules"]
 
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나")
 # clauses joined by a coordinating ending (받고, 세우며)
-_COORDINATED = re.compile(r"\S(?:고|며|으며)\s")
+_COORDINATED = re.compile(r"\S(?:고|며|으며),?\s")
 # a body sentence written as one (ends in a verb: ...했다. ...했습니다.), not a headline or deck
 _SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")
 # a page's timestamp line (2014.09.18. 오전 00:15, 입력 2022-01-05 09:16)
@@ -91,6 +91,27 @@ class TimeRules:
         if candidates:
             candidates.sort(key=lambda c: c[0])
             draft.time = candidates[0][1].value
+            draft.spans_range = self._starts_range(candidates[0][1], times)
+
+    def _starts_range(self, start: TimeMention, times: list[TimeMention]) -> bool:
+        """The time starts a range the sentence closes (2022년 3월부터 지난 5월까지 유출됐다): the
+        span of the event the story reports, not the date of an earlier one of its kind."""
+        return self.text[start.end:start.end + 4].lstrip().startswith("부터") and any(
+            tm.start > start.end and self.text[tm.end:tm.end + 4].lstrip().startswith("까지") for tm in times)
+
+    def _coordinated_time(self, draft: EventDraft, found: list[EventDraft]) -> None:
+        """A trigger whose clause is coordinated with an earlier one of the same type and names no
+        time shares that clause's (지난달 7~14일 울산1공장을 휴업했고, 아산공장도 휴업한 바 있다)."""
+        if draft.quote_segment is not None:
+            return
+        for other in reversed(found):
+            if other is draft or other.type != draft.type or other.time is None or other.quote_segment is not None \
+                    or other.trigger.end > draft.trigger.start:
+                continue
+            between = self.text[other.trigger.end:draft.trigger.start]
+            if len(between) <= 40 and _COORDINATED.search(between):
+                draft.time = other.time
+            return
 
     _RELATIVE = re.compile(r"\s*\S+(?:이|가)\s+(?:\S+\s+)?$")  # 지난 5일 [가나게임즈가] 출시한 '다라': its own subject
     _ADNOMINAL = re.compile(r"\S*?(?:한|된|하는|되는|했던|됐던)\s")
@@ -127,6 +148,7 @@ class TimeRules:
                 value = TimeValue(last["day"].value, "day", value.text)
             if value.precision == "day":
                 last["day"] = value
+                last["day_at"] = sentence.index
                 here = True
             if value.value[:4].isdigit() and not value.fiscal_period:
                 last["year"] = value.value[:4]

@@ -52,6 +52,7 @@ class EventDraft:
     # the participant each mention is most directly about (its subject, else the actor named
     # nearest before it): mentions about different ones are different events
     key_participants: set[str] = field(default_factory=set)
+    spans_range: bool = False  # its time starts a range the sentence closes (...부터 ...까지)
 
     def keys(self) -> set[str]:
         return {key for _, key in self.roles}

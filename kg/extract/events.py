@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..lexicon import Lexicon
 from ..registry import EVENTS
 from ..model import Argument, Document, Event, Sentence, TimeValue
+from .authorities import load_authorities
 from .entities import EntityFinder
 from .event_roles import RoleRules
 from .event_time import TimeRules
@@ -63,6 +64,11 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 rivals = [d.trigger for d in found if d is not draft and d.type == draft.type]
                 self._roles(draft, sentence, mentions, quotes, rivals)
                 self._time(draft, times, quotes, starts)
+                if draft.time is None:
+                    self._coordinated_time(draft, found)
+                if draft.time is None and draft.quote_segment is None and last.get("day") is not None \
+                        and sentence.index - last.get("day_at", -9) <= 3 and self.lex.continuing.match(sentence.text):
+                    draft.time = last["day"]  # 이어 ... 조치했다고 했다: the day of the report it continues
                 self._add(draft, sentence)
             self._causes_in_sentence(sentence)
         period = None
@@ -114,13 +120,14 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         if a.time and b.time and a.time.value[:7] != b.time.value[:7]:
             return False
         published = self.doc.article.published
-        if published and a.time is None and b.time is not None and a.type in INCIDENTS:
+        if published and a.time is None and b.time is not None and a.type in INCIDENTS and not b.spans_range:
             dated = b.time
             if dated.value[:4].isdigit() and dated.value < (published - dt.timedelta(days=62)).isoformat()[:len(dated.value)]:
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
             return a.trigger_word == b.trigger_word  # (two plans of one sentence, in clauses of their own, stay two)
         if a.key_participants and b.key_participants and not a.key_participants & b.key_participants \
+                and not self._umbrella(a.key_participants | b.key_participants) \
                 and not (EVENTS[a.type].organization_role == "authority"
                          and (a.key_participants <= b.keys() or b.key_participants <= a.keys())):
             # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings (but 공정위는 ...
@@ -137,14 +144,19 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         pa, pb = ({k for r, k in d.roles if r == "product"} for d in (a, b))
         if pa and pb and not pa & pb:
             return False  # 갤럭시S 출시 ... 갤럭시S3 출시: two launches
+        if a.type in DISRUPTIONS:
+            fa, fb = ({k for r, k in d.roles if r == "facility"} for d in (a, b))
+            if fa and fb and not fa & fb:
+                return False  # 울산1공장을 휴업했고, 아산공장도 휴업했다: each plant's stoppage
         if a.type in ("Acquisition", "Investment"):
             ta, tb = ({k for r, k in d.roles if r in ("target", "investee")} for d in (a, b))
             if ta and tb and not ta & tb:
                 return False  # A사 주식을 취득했다. B사 주식도 사들였다: two stakes bought
         if a.type in PERSONAL:
-            pa = {k for r, k in a.roles if r == "person"}
-            pb = {k for r, k in b.roles if r == "person"}
-            return not pa or not pb or bool(pa & pb)
+            # the person each mention is about is the one named nearest its trigger (roles are in
+            # order of distance): 김 부사장의 CFO 부임 ... 승진한 노종원 사장 are two appointments
+            pa, pb = (next((k for r, k in d.roles if r == "person"), None) for d in (a, b))
+            return pa is None or pb is None or pa == pb
         # different companies, different events (its own breach, a rival's earlier breach)
         ca = {k for r, k in a.roles if self.ents.found[k].type in ("Company", "Product")}
         cb = {k for r, k in b.roles if self.ents.found[k].type in ("Company", "Product")}
@@ -154,8 +166,16 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             # the police's raid and the labour ministry's inquiry are two investigations
             oa = {k for r, k in a.roles if r == "authority"}
             ob = {k for r, k in b.roles if r == "authority"}
-            return not oa or not ob or bool(oa & ob)
+            return not oa or not ob or bool(oa & ob) or self._umbrella(oa | ob)
         return True
+
+    def _umbrella(self, keys: set[str]) -> bool:
+        """One of the actors is a collective authority (금융당국, 통신당국: authorities.tsv rows whose
+        word ends in 당국), which the story later names by its agency (금융당국 ... 현장검사.
+        금융감독원은 ... 현장검사를 착수하기로 했다): not a different actor."""
+        authorities = load_authorities()
+        return any(k in self.ents.found and self.ents.found[k].name.endswith("당국")
+                   and self.ents.found[k].name.replace(" ", "") in authorities for k in keys)
 
     def _referred(self, draft: EventDraft, sentence: Sentence) -> int | None:
         """The event a sentence opening with an anaphoric topic names (이번 투자는 ... 신주를 인수하는
