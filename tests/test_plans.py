@@ -107,3 +107,17 @@ def test_plans_marker_after_a_closing_quote(run):
     # 계획"이라며: the commitment noun ends the quotation
     ex = run('네이버페이 측은 "장애가 계속되면 이용자에게 직접 보상할 수 있는 방안을 마련할 계획"이라며 고개를 숙였다.')
     assert [p.trigger.text for p in plans(ex)] == ["마련"]
+
+
+@pytest.mark.parametrize("body, actions", [
+    # the verb's own noun, its object, topic or goal names the plan
+    ('김하늘 한빛전자 회장은 "한빛반도체를 반드시 성공시키겠다"고 말했다.', ["성공"]),
+    ('김하늘 한빛전자 사장은 "남은 과제를 충실히 마무리하겠다"고 말했다.', ["마무리"]),
+    ('김하늘 공정위원장은 "다른 업체의 비슷한 행위도 들여다볼 것"이라고 말했다.', ["행위"]),
+    ("한빛전자는 내년부터 신규 사업 발굴에 나서겠다고 밝혔다.", ["발굴"]),
+    # a place or a manner (최전선에서, 요청으로) is not what is planned
+    ('김하늘 한빛전자 회장은 "경영 최전선에서 직접 발로 뛰겠다"고 말했다.', []),
+    ('김하늘 한빛전자 회장은 "주주들의 요청으로 받아들이겠다"고 말했다.', []),
+])
+def test_plans_noun_of_a_commitment(run, body, actions):
+    assert [p.trigger.text for p in plans(run(body))] == actions

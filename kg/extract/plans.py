@@ -82,13 +82,22 @@ class PlanRules:
                 return None
             noun = marker_noun = None
             names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
-            for token in sentence.tokens:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
                 offset = token.start - sentence.start
                 if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
                         and token.form not in _NOT_ACTIONS and m_start - offset <= 20 \
                         and not any(s <= token.start < e for s, e in names):
                     if offset < m_start:
-                        noun = (offset, self.text[token.start:token.end])
+                        after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].tag == "XSN" else i + 1
+                        following = tokens[after] if after < len(tokens) else None
+                        if following is None or following.tag in _ACTION_TAGS or following.tag in ("JKO", "JKS", "JX") \
+                                or (following.tag == "JKB" and following.form == "에"):
+                            # the verb's own noun (성공시키겠다, 마무리하겠다), its object, subject
+                            # or topic (시간을 갖도록, 논란이 생기지 않도록, 유사 행위도 들여다볼 것)
+                            # or goal (사업 발굴에 나서겠다); not an adverbial (최전선에서
+                            # 뛰겠다, 요청으로 받아들이겠다); a suffix may come between (환원율을)
+                            noun = (offset, self.text[token.start:token.end])
                     else:  # the marker's own noun (계획이다, 예정이다)
                         marker_noun = marker_noun or (offset, self.text[token.start:token.end])
             if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
@@ -202,6 +211,8 @@ _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", 
                           "응원", "감사", "기대", "환영", "축하", "기원"])
 # an event the actor will make happen (사퇴하도록 조치하겠다, 중단하도록 지시할 것): the event itself
 _ENACTS = re.compile(r"(?:하|되|시키)?도록\s*(?:조치|지시|명령|요구)?\s*(?:하|할|해)?\s*")
+# the morphemes after a noun that make it the verb's own (성공-시키-, 마무리-하-, 진행-되-)
+_ACTION_TAGS = frozenset(["XSV", "XSA", "VV", "VX"])
 # verbs that undo an event (희망퇴직을 중단하기로 했다): deciding them is a plan of its own
 _REVERSALS = r"(?:중단|철회|취소|연기|보류|유예|폐지|재검토)(?:하|시키)?$"
 # 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
