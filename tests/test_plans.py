@@ -121,3 +121,52 @@ def test_plans_marker_after_a_closing_quote(run):
 ])
 def test_plans_noun_of_a_commitment(run, body, actions):
     assert [p.trigger.text for p in plans(run(body))] == actions
+
+
+# -- the word lists of kg/data/plans.yaml ------------------------------------------------------
+
+def _plan_examples():
+    from kg.lexicon import default_lexicon
+
+    return default_lexicon().plan_examples
+
+
+@pytest.mark.parametrize("gid, section, example, expected", _plan_examples(), ids=[row[0] for row in _plan_examples()])
+def test_plans_data_examples(run, gid, section, example, expected):
+    assert [p.trigger.text for p in plans(run(example))] == list(expected), f"plans.yaml {section} {gid}"
+
+
+def test_plans_data_sections_are_all_given():
+    from kg.lexicon import default_lexicon
+    from kg.ruledata import PLAN_SECTIONS
+
+    lexicon = default_lexicon()
+    assert all(lexicon.plan_words[name] for name in PLAN_SECTIONS)
+    assert {section for _, section, _, _ in lexicon.plan_examples} == set(PLAN_SECTIONS)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not_action:\n  - {id: a, words: [것], example: 문장}\n", r"plans.yaml: not_action: unknown section \(use one of"),
+    ("not_actions:\n  - {id: a, words: 것, example: 문장}\n", r"plans.yaml: a words: must be a list of words"),
+    ("not_actions:\n  - {id: a, words: [것]}\n", r"plans.yaml: a: missing 'example'"),
+    ("not_actions:\n  - {id: a, words: [것], example: 문장}\n  - {id: a, words: [수], example: 문장}\n",
+     r"plans.yaml: a: the id is used twice"),
+    ("reversals: 중단\n", r"plans.yaml: reversals: must be a list of groups"),
+])
+def test_plans_bad_user_data_names_file_group_and_fix(tmp_path, content, message):
+    from kg.errors import KgError
+    from kg.lexicon import Lexicon
+
+    (tmp_path / "plans.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(KgError, match=message):
+        Lexicon.load(tmp_path)
+
+
+def test_plans_user_words_extend_the_built_in_ones(tmp_path):
+    from kg.lexicon import Lexicon
+
+    (tmp_path / "plans.yaml").write_text(
+        "reversals:\n  - {id: my-reversal, words: [백지화], example: 한빛은 계획을 백지화하기로 했다., plans: []}\n",
+        encoding="utf-8")
+    lexicon = Lexicon.load(tmp_path)
+    assert {"백지화", "중단"} <= lexicon.plan_words["reversals"]
