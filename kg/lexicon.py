@@ -333,6 +333,11 @@ class Lexicon:
         return scanners
 
     @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every name cue of every type (노조, 공장, 전자)."""
+        return frozenset(cue for cues in self.cues.values() for cue in cues)
+
+    @cached_property
     def cue_patterns(self) -> dict[str, re.Pattern]:
         """Per type, a pattern matching a word ending in one of its name cues (longest first)."""
         return {t: _ending(cues) for t, cues in self.cues.items()}

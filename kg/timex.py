@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .firstchars import guarded
 from .model import TimeValue
 
 __all__ = ["TimeMention", "find_times", "resolve", "SAME_DAY", "SAME_YEAR"]
@@ -39,7 +40,7 @@ _DAY_WORDS = {"그저께": -2, "그제": -2, "전날": -1, "전일": -1, "어제
 # the end of a range of days (7~14일, 3∼5일): the range is dated by its first day
 _RANGE_END = r"(?:[~∼-](?:3[01]|[12]\d|[1-9])(?!\d))?"
 _NOT_AFTER_DAY = r"(?!\s*(?:간|동안|째|만에|만(?!기)|연속|이내|이상|넘게|치|분|새|사이|전부터|가량))"
-_RE = re.compile(
+_PATTERN = (
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>1[0-2]|0?[1-9])\s*월\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*일)"
     r"|(?P<isod>(?P<y4>(?:19|20)\d{2})[.-](?P<m4>1[0-2]|0?[1-9])[.-](?P<d4>3[01]|[12]\d|0?[1-9])(?!\d))"
     r"|(?P<yq>(?P<yqy>(?:19|20)\d{2}|지난해|작년|올해|올|금년|내년)\s*(?:년\s*)?(?P<yqq>[1-4])\s*분기)"
@@ -59,6 +60,8 @@ _RE = re.compile(
     r"|(?P<samey>(?:같은\s?해|그해)(?=[\s에,.]|$)(?:\s*(?P<sym>1[0-2]|[1-9])\s*월(?!\s*(?:간|\d)))?)"
     r"|(?P<dw>그저께|그제|전날|전일|어젯밤|어제|간밤|지난밤|이날|오늘|금일|내일|다음\s날|이튿날)"
 )
+# each alternative behind a lookahead of its first characters (kg.firstchars): the same matches, 2 x faster
+_RE = guarded(_PATTERN)
 
 
 def _month_add(year: int, month: int, delta: int) -> tuple[int, int]:

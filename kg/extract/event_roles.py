@@ -176,6 +176,8 @@ class RoleRules:
             elif self.dominant and "Facility" not in actor_types:
                 roles.append(("organization", self.dominant))
                 draft.confidence = round(draft.confidence * 0.8, 2)
+        if draft.type == "Plan":
+            self._plan_roles(draft, sentence, roles)
         event = EVENTS[draft.type]
         if event.organization_role and event.organization_role != event.company_subject_role \
                 and not any(r == event.company_subject_role for r, _ in roles) and self.dominant \

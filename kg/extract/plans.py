@@ -39,22 +39,37 @@ class PlanRules:
         약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
         m_start, m_end = marker
-        if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]):
-            return None  # 과징금을 부과하기로 했다: the decided event itself is reported
+        if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
+                and not re.search(_REVERSALS, text[max(0, m_start - 6):m_start]):
+            # 과징금을 부과하기로 했다: the decided event itself is reported (but 희망퇴직을 중단하기로
+            # 했다 decides to stop it: that is the plan)
+            return None
+        for draft in found:
+            low = draft.trigger.end - sentence.start
+            if 0 <= low <= m_start and (_ENACTS.fullmatch(text, low, m_start)
+                                        or re.fullmatch(r"\s*(?:을|를)?\s*", text[low:m_start])):
+                # 사퇴하도록 조치하겠다, 해임을 추진한다: the event ordered or pursued is reported
+                return None
         clause_start = max([text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")] + [floor - 1]) + 1
         clause = text[clause_start:m_end]
         if text[m_start:m_end].endswith("것") and segment_of(sentence.start + m_start, quotes) is not None \
                 and self._thing_subject(sentence, clause_start, m_start):
             return None  # "이 게임은 이용자에게 공포를 선사할 것": a prediction about a thing, not a commitment
         best = None
+        names = [(m.start - sentence.start - clause_start, m.end - sentence.start - clause_start)
+                 for m, _ in self.ents.mentions_in(sentence)]
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
-            while position >= 0 and _MODIFIER.match(clause, position + len(action)):
-                position = clause.rfind(action, 0, position)  # 생산되는 배터리: it modifies a noun
+            while position >= 0 and (_MODIFIER.match(clause, position + len(action))
+                                     or any(s <= position < e for s, e in names)):
+                # 생산되는 배터리: it modifies a noun; HDC현대산업개발: inside a name
+                position = clause.rfind(action, 0, position)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
         if best is not None:
             position, action = clause_start + best[0], best[1]
+            if self.lex.detail.match(text, position + len(action)):
+                return None  # 전체 투자 규모도 늘어날 예정이다: a detail of a deal told, not a plan
             if action == "재발":  # 재발 방지 대책: what is planned is the 대책 after it
                 nxt = text.find("대책", position)
                 if 0 <= nxt < m_end:
@@ -65,14 +80,21 @@ class PlanRules:
             last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
             if last and last[-1].form in _NOT_ACTIONS and m_start - (last[-1].end - sentence.start) <= 2:
                 return None
-            noun = None
+            noun = marker_noun = None
             names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
             for token in sentence.tokens:
                 offset = token.start - sentence.start
                 if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
                         and token.form not in _NOT_ACTIONS and m_start - offset <= 20 \
                         and not any(s <= token.start < e for s, e in names):
-                    noun = (offset, self.text[token.start:token.end])
+                    if offset < m_start:
+                        noun = (offset, self.text[token.start:token.end])
+                    else:  # the marker's own noun (계획이다, 예정이다)
+                        marker_noun = marker_noun or (offset, self.text[token.start:token.end])
+            if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
+                                                    and sentence.start + noun[0] < d.trigger.end for d in found)):
+                # 선임될 예정이다 (the appointment is reported too), 지을 예정이다: the schedule itself
+                noun = marker_noun
             if noun is None:
                 return None
             position, action = noun
@@ -80,7 +102,60 @@ class PlanRules:
         if any(d.trigger.start < start + len(action) and start < d.trigger.end for d in found):
             return None  # 고발하기로 했다, 합의했다: the sentence reports that event, decided now
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
-        return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment_of(start, quotes))
+        segment = segment_of(start, quotes) or self._open_quote(start)
+        return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment)
+
+    def _open_quote(self, offset: int) -> tuple[int, int] | None:
+        """The quotation around ``offset`` that runs over several sentences ("... 지시했다. 앞으로 곧
+        대책이 나올 것"이라고 말했다): the nearest quotation with a speaker opened before it and
+        not closed in between."""
+        opened = [start for start in self.speakers if start < offset]
+        if not opened:
+            return None
+        start = max(opened)
+        opener = self.text[start]
+        closer = {"“": "”", '"': '"', "‘": "’", "'": "'"}.get(opener)
+        if closer is None or closer in self.text[start + 1:offset] or (opener == "“" and '"' in self.text[start + 1:offset]):
+            return None
+        end = self.text.find(closer, offset)
+        return (start, end + 1) if end >= 0 else None
+
+    def _plan_roles(self, draft: EventDraft, sentence: Sentence, roles: list[tuple[str, str]]) -> None:
+        """Who a plan involves besides the actors of its clause (appended to ``roles``): the
+        company the story is about (노동청은 ... 수사할 계획이다: the company investigated; "논란이
+        생기지 않도록 하겠다": the group its head speaks for), and the facility the story is about
+        when the plan names none (재가동 일정은 ... 조정할 계획이다: the plant's restart)."""
+        keys = {k for _, k in roles}
+        if draft.quote_segment is not None:
+            # a plan said in a quotation is about the companies the quotation names ("한빛중공업
+            # 희망퇴직 중단 ... 곧 대책 나올 것")
+            low, high = draft.quote_segment
+            for key, found in self.ents.found.items():
+                if found.type == "Company" and key not in keys and any(low <= m.start < high for m in found.mentions):
+                    roles.append(("organization", key))
+                    keys.add(key)
+        story = self._story_company()
+        if story and story not in keys:
+            roles.append(("organization", story))
+        product = self._story_entity("Product")
+        if product and product not in keys:
+            roles.append(("product", product))
+        if not any(self.ents.found[k].type == "Facility" for k in keys):
+            facility = self._main_facility(sentence)
+            if facility:
+                roles.append(("facility", facility))
+
+    def _story_company(self) -> str | None:
+        """The company the story is about: the one named most often, when no other is named as often."""
+        return self.dominant if self.dominant and self.dominant == self._story_entity("Company") else None
+
+    def _story_entity(self, etype: str) -> str | None:
+        """The entity of a type the story is about: the one named most often (twice at least), when
+        no other of its type is named as often."""
+        counts = sorted(((len(f.mentions), key) for key, f in self.ents.found.items() if f.type == etype), reverse=True)
+        if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
 
     def _thing_subject(self, sentence: Sentence, begin: int, end: int) -> bool:
         """The subject of the clause text[begin:end] (the last noun before 이/가/은/는 that no 도록
@@ -102,7 +177,9 @@ class PlanRules:
             return False
         for mention, found in self.ents.mentions_in(sentence):
             if mention.start <= subject.start < mention.end:
-                return found.type == "Product"
+                # (a name the article also gives a product is that product)
+                return found.type == "Product" or any(
+                    other.type == "Product" and other.name == found.name for other in self.ents.found.values())
         # a topic (은/는) that is a thing is what the plan is about (데이터센터는 ... 구축할 것),
         # a subject (이/가) that is a thing is what the prediction is about (경험이 ... 만들 것)
         return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in _ACTOR_NOUNS \
@@ -123,6 +200,10 @@ _NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", 
                           "협조", "확인", "검토", "대응", "소통", "반복", "발생", "주가", "수준", "차질",
                           # feelings, not actions (응원하겠다, 감사하겠다)
                           "응원", "감사", "기대", "환영", "축하", "기원"])
+# an event the actor will make happen (사퇴하도록 조치하겠다, 중단하도록 지시할 것): the event itself
+_ENACTS = re.compile(r"(?:하|되|시키)?도록\s*(?:조치|지시|명령|요구)?\s*(?:하|할|해)?\s*")
+# verbs that undo an event (희망퇴직을 중단하기로 했다): deciding them is a plan of its own
+_REVERSALS = r"(?:중단|철회|취소|연기|보류|유예|폐지|재검토)(?:하|시키)?$"
 # 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
 _PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋을")
 

@@ -69,7 +69,7 @@ def add_tagged_names(finder, tagger, sentence: Sentence) -> None:
             continue  # a word KLUE's annotators saw and did not call a name (한국어, 노조 위원장)
         if seen_as is not None and CODE_CLASSES[seen_as] != etype:
             etype = CODE_CLASSES[seen_as]  # the type annotators gave the form (이베이: a company)
-        if any(name == cue for cues in lex.cues.values() for cue in cues):
+        if name in lex.cue_words:
             continue  # a bare cue word (노조, 공장)
         if name in lex.not_names or name in lex.titles or lex.title_of(name.split()[-1]):
             continue

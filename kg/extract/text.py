@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ..model import Sentence, Token
 
@@ -21,14 +22,14 @@ class Word:
     text: str
     tokens: tuple[Token, ...]
     stem_end: int  # absolute offset where particles/endings begin
+    # the text before and from ``stem_end``, made once: extractors read them hundreds of thousands of times
+    stem: str = field(init=False, compare=False, repr=False)
+    particle: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def stem(self) -> str:
-        return self.text[: self.stem_end - self.start]
-
-    @property
-    def particle(self) -> str:
-        return self.text[self.stem_end - self.start:]
+    def __post_init__(self):
+        cut = self.stem_end - self.start
+        object.__setattr__(self, "stem", self.text[:cut])
+        object.__setattr__(self, "particle", self.text[cut:])
 
     @property
     def first_tag(self) -> str:
@@ -77,6 +78,7 @@ class QuoteSpan:
 
 
 _OPEN_CLOSE = {'"': '"', "“": "”", "'": "'", "‘": "’", "「": "」", "『": "』"}
+_OPENING = re.compile("[" + re.escape("".join(_OPEN_CLOSE)) + "]")
 
 
 def quote_spans(sentence: Sentence) -> list[QuoteSpan]:
@@ -85,6 +87,10 @@ def quote_spans(sentence: Sentence) -> list[QuoteSpan]:
     text = sentence.text
     i = 0
     while i < len(text):
+        m = _OPENING.search(text, i)  # the next opening mark: what lies between cannot start a quote
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in _OPEN_CLOSE:
             close = _OPEN_CLOSE[ch]

@@ -15,12 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-try:
-    from re import _constants as _sre, _parser as _sre_parse
-except ImportError:  # Python 3.10
-    import sre_constants as _sre
-    import sre_parse as _sre_parse
-
+from ..firstchars import guarded, match_prefixes
 from ..lexicon import Lexicon, TriggerRule
 from ..model import Sentence
 
@@ -105,85 +100,9 @@ def _scanners(lexicon: Lexicon) -> list[tuple[re.Pattern, dict, tuple | None]]:
     cached = _SCANNERS.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
         cached = _SCANNERS[id(lexicon)] = (
-            lexicon, [(pattern, rules, match_prefixes(pattern)) for pattern, rules in lexicon.trigger_scanners])
+            lexicon, [(guarded(pattern.pattern, pattern.flags), rules, match_prefixes(pattern))
+                      for pattern, rules in lexicon.trigger_scanners])
     return cached[1]
-
-
-_CLASS_LIMIT = 64  # a wider character class ends a prefix (or, first, makes it "any character")
-_PREFIXES_LIMIT = 2048
-
-
-_CUT = {("", False)}  # what cannot be told: the prefix ends here (a first character: unknown)
-
-
-class _Unknown(Exception):
-    """Too many prefixes to be worth it."""
-
-
-def match_prefixes(pattern: re.Pattern, size: int = 2) -> tuple[frozenset[str], frozenset[str]] | None:
-    """Every match of ``pattern`` starts with one of these strings, read from the parsed pattern:
-    (those of one character, those of ``size``); None when the first character cannot be told (a
-    class such as ``\\s`` or ``.``, case folding, a pattern that can match the empty string)."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        found = _prefixes(_sre_parse.parse(pattern.pattern, pattern.flags), size)
-    except Exception:  # noqa: BLE001  too many prefixes, or an unforeseen construct: scan every sentence
-        return None
-    if not found or any(not text for text, _ in found):
-        return None
-    return (frozenset(text for text, _ in found if len(text) < size),
-            frozenset(text for text, _ in found if len(text) >= size))
-
-
-def _prefixes(items, size: int) -> set[tuple[str, bool]]:
-    """(prefix, still open) pairs of a parsed sequence: an open prefix is all the sequence matched
-    so far and may be extended by what follows; a closed one is cut (``size`` reached, or what
-    follows cannot be told)."""
-    found = {("", True)}
-    for op, arg in items:
-        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            continue  # zero width
-        if not any(is_open for _, is_open in found):
-            break
-        if op is _sre.LITERAL:
-            options = {(chr(arg), True)}
-        elif op is _sre.IN:
-            chars = set()
-            for kind, value in arg:
-                if kind is _sre.LITERAL:
-                    chars.add(chr(value))
-                elif kind is _sre.RANGE and value[1] - value[0] < _CLASS_LIMIT:
-                    chars.update(map(chr, range(value[0], value[1] + 1)))
-                else:
-                    chars = None
-                    break
-            options = _CUT if chars is None else {(ch, True) for ch in chars}
-        elif op is _sre.SUBPATTERN:
-            options = _prefixes(arg[-1], size)
-        elif op is _sre.BRANCH:
-            options = set().union(*(_prefixes(branch, size) for branch in arg[1]))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            once = {(text, False) for text, _ in _prefixes(arg[2], size)}  # repeats: cut after one
-            options = once | {("", True)} if arg[0] == 0 else once
-        else:
-            options = _CUT
-        found = _extend(found, options, size)
-    return found
-
-
-def _extend(found: set[tuple[str, bool]], options, size: int) -> set[tuple[str, bool]]:
-    extended = set()
-    for text, is_open in found:
-        if not is_open:
-            extended.add((text, False))
-            continue
-        for more, more_open in options:
-            joined = text + more
-            extended.add((joined[:size], more_open and len(joined) < size))
-    if len(extended) > _PREFIXES_LIMIT:
-        raise _Unknown
-    return extended
 
 
 _MORPH_RULES: dict[int, tuple[Lexicon, list[TriggerRule]]] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import KgError
 from ..lexicon import Lexicon
@@ -66,6 +67,8 @@ class FeatureContext:
         for entry in sorted(lexicon.entries, key=lambda e: e.key):
             for surface in entry.surfaces:
                 self.gazetteer.setdefault(_fold(surface), CLASS_CODES[entry.type])
+        # folded surface -> (KLUE code, gazetteer code), one look-up per window
+        self.tables = {key: (self.forms.get(key), self.gazetteer.get(key)) for key in (*self.forms, *self.gazetteer)}
         self.gazetteer_keys = {entry.key: CLASS_CODES[entry.type] for entry in lexicon.entries}
         self.titles = frozenset(lexicon.titles)
         self.surnames = frozenset(lexicon.surnames)
@@ -74,7 +77,8 @@ class FeatureContext:
             for word in words:
                 cues.setdefault(word, CLASS_CODES[etype])
         self.cues = cues
-        self.cache: dict[tuple, tuple[str, ...]] = {}  # per-token features by (form, tag, gazetteer key)
+        self.cache: dict[tuple, _Strings] = {}  # per-token features by (form, tag, gazetteer key)
+        self.tag_pairs: dict[tuple[str, str], tuple[bytes, bytes]] = {}
 
 
 def _shape(form: str) -> str:
@@ -95,12 +99,31 @@ def _shape(form: str) -> str:
     return "".join(sorted(kinds))
 
 
-CACHE_SIZE = 50_000  # per-token feature tuples kept (~2 k new forms per 100 articles, ever fewer)
+CACHE_SIZE = 50_000  # per-token feature records kept (~2 k new forms per 100 articles, ever fewer)
 _CONTENT = ("NN", "SL", "SH", "SN", "XR", "XSN")  # tags a name's window may start and end with
+_SPACES = {(True, True): b"sp=11", (True, False): b"sp=10", (False, True): b"sp=01", (False, False): b"sp=00"}
 
 
-def _token_features(form: str, tag: str, user_value: str | None, ctx: FeatureContext) -> tuple[str, ...]:
-    """The features of a token on its own (cached per form, tag and gazetteer key)."""
+class _Strings(NamedTuple):
+    """A token's features, made once per (form, tag, gazetteer key): its own and the ones it gives
+    its neighbours."""
+
+    own: tuple[bytes, ...]
+    as_prev: tuple[bytes, bytes]  # w-1=, t-1= of the next token
+    title_prev: tuple[bytes, ...]  # ti-1 of the next token (or nothing)
+    as_prev2: bytes  # t-2= of the token after next
+    as_next: tuple[bytes, bytes]  # w+1=, t+1= of the token before
+    after_next: tuple[bytes, ...]  # ti+1, cue+1= of the token before
+    as_next2: tuple[bytes, ...]  # t+2=, ti+2 of the token two before
+    content: bool  # a name's window may start or end here
+
+
+def _encoded(*features: str) -> tuple[bytes, ...]:
+    return tuple(f.encode("utf-8") for f in features)
+
+
+def _token_strings(form: str, tag: str, user_value: str | None, ctx: FeatureContext) -> _Strings:
+    """The features of a token (cached per form, tag and gazetteer key)."""
     key = (form, tag, user_value)
     cached = ctx.cache.get(key)
     if cached is None:
@@ -108,7 +131,8 @@ def _token_features(form: str, tag: str, user_value: str | None, ctx: FeatureCon
             ctx.cache.clear()  # a corpus's vocabulary keeps growing: memory stays bounded
         f = ["b", "w=" + form, "t=" + tag, "t2=" + tag[:2], "p1=" + form[:1], "p2=" + form[:2],
              "s1=" + form[-1:], "s2=" + form[-2:], "sh=" + _shape(form), "ln=" + str(min(len(form), 5))]
-        if form in ctx.titles:
+        title = form in ctx.titles
+        if title:
             f.append("ti")
         cue = ctx.cues.get(form)
         if cue:
@@ -117,50 +141,60 @@ def _token_features(form: str, tag: str, user_value: str | None, ctx: FeatureCon
             f.append("sn")
         if user_value:
             f.append("uv=" + ctx.gazetteer_keys.get(user_value, "?"))
-        cached = ctx.cache[key] = tuple(f)
+        after_next = ("ti+1",) if title else ()
+        if cue:
+            after_next += ("cue+1=" + cue,)
+        cached = ctx.cache[key] = _Strings(
+            own=_encoded(*f), as_prev=_encoded("w-1=" + form, "t-1=" + tag), title_prev=(b"ti-1",) if title else (),
+            as_prev2=("t-2=" + tag).encode("utf-8"), as_next=_encoded("w+1=" + form, "t+1=" + tag),
+            after_next=_encoded(*after_next), as_next2=_encoded("t+2=" + tag, *(("ti+2",) if title else ())),
+            content=tag.startswith(_CONTENT))
     return cached
 
 
-def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -> list[list[str]]:
-    """One list of feature strings per token; ``text`` is what the token offsets index."""
+def _tag_pair(ctx: FeatureContext, before: str, after: str) -> tuple[bytes, bytes]:
+    """(t-1t= of the second token, tt+1= of the first) for two neighbouring tags."""
+    pair = ctx.tag_pairs.get((before, after))
+    if pair is None:
+        pair = ctx.tag_pairs[before, after] = _encoded(f"t-1t={before}|{after}", f"tt+1={before}|{after}")
+    return pair
+
+
+def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -> list[list[bytes]]:
+    """One list of features per token; ``text`` is what the token offsets index. Features are
+    UTF-8 bytes (``w=카카오``, ``t-1=NNP``): what the CRF library takes without encoding each
+    string again."""
     n = len(tokens)
-    forms = [t.form for t in tokens]
-    tags = [t.tag for t in tokens]
-    titles, cues = ctx.titles, ctx.cues
-    feats: list[list[str]] = []
+    strings = [_token_strings(t.form, t.tag, t.user_value, ctx) for t in tokens]
+    pairs = [_tag_pair(ctx, tokens[i].tag, tokens[i + 1].tag) for i in range(n - 1)]
+    feats: list[list[bytes]] = []
     for i, token in enumerate(tokens):
-        form, tag = forms[i], tags[i]
-        f = list(_token_features(form, tag, token.user_value, ctx))
+        s = strings[i]
         space_before = i == 0 or token.start > tokens[i - 1].end
         space_after = i == n - 1 or tokens[i + 1].start > token.end
-        f.append("sp=" + ("1" if space_before else "0") + ("1" if space_after else "0"))
+        f = [*s.own, _SPACES[space_before, space_after]]
         if i > 0:
-            f += ["w-1=" + forms[i - 1], "t-1=" + tags[i - 1], "t-1t=" + tags[i - 1] + "|" + tag]
-            if forms[i - 1] in titles:
-                f.append("ti-1")
+            before = strings[i - 1]
+            f += before.as_prev
+            f.append(pairs[i - 1][0])
+            f += before.title_prev
         else:
-            f.append("BOS")
+            f.append(b"BOS")
         if i > 1:
-            f.append("t-2=" + tags[i - 2])
+            f.append(strings[i - 2].as_prev2)
         if i < n - 1:
-            f += ["w+1=" + forms[i + 1], "t+1=" + tags[i + 1], "tt+1=" + tag + "|" + tags[i + 1]]
-            if forms[i + 1] in titles:
-                f.append("ti+1")
-            cue = cues.get(forms[i + 1])
-            if cue:
-                f.append("cue+1=" + cue)
+            f += strings[i + 1].as_next
+            f.append(pairs[i][1])
+            f += strings[i + 1].after_next
         else:
-            f.append("EOS")
+            f.append(b"EOS")
         if i < n - 2:
-            f.append("t+2=" + tags[i + 2])
-            if forms[i + 2] in titles:
-                f.append("ti+2")
+            f += strings[i + 2].as_next2
         feats.append(f)
     # gazetteer membership over windows of 1-3 tokens that start and end with a content token
-    content = [tag.startswith(_CONTENT) for tag in tags]
-    forms_table, gazetteer = ctx.forms, ctx.gazetteer
+    tables = ctx.tables
     for j in range(n):
-        if not content[j]:
+        if not strings[j].content:
             continue
         start = tokens[j].start
         end = tokens[j].end
@@ -169,17 +203,18 @@ def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -
             if k >= n:
                 break
             end = max(end, tokens[k].end)
-            if not content[k]:
+            if not strings[k].content:
                 continue
-            surface = text[start:end].replace(" ", "").casefold()
-            for name, table in (("kl", forms_table), ("gz", gazetteer)):
-                code = table.get(surface)
+            codes = tables.get(text[start:end].replace(" ", "").casefold())
+            if codes is None:
+                continue
+            for name, code in zip(("kl", "gz"), codes):
                 if code is None:
                     continue
                 if size == 1:
-                    feats[j].append(f"{name}1={code}")
+                    feats[j].append(f"{name}1={code}".encode("utf-8"))
                 else:
-                    feats[j].append(f"{name}{size}B={code}")
+                    feats[j].append(f"{name}{size}B={code}".encode("utf-8"))
                     for m in range(j + 1, k + 1):
-                        feats[m].append(f"{name}{size}{'E' if m == k else 'I'}={code}")
+                        feats[m].append(f"{name}{size}{'E' if m == k else 'I'}={code}".encode("utf-8"))
     return feats
