@@ -138,6 +138,8 @@ class Lexicon:
     analysis: re.Pattern
     prediction: re.Pattern
     continuing: re.Pattern
+    received: re.Pattern
+    distributive: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -244,6 +246,8 @@ class Lexicon:
             analysis=trig["analysis"],
             prediction=trig["prediction"],
             continuing=trig["continuing"],
+            received=trig["received"],
+            distributive=trig["distributive"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

@@ -375,3 +375,34 @@ def test_events_range_of_a_breach_is_its_span_not_an_earlier_breach(run):
              "개인정보가 유출됐다고 전날 밝혔다.")
     (breach,) = of_type(ex, "DataBreach")
     assert breach.time is not None and breach.time.value == "2022-03"
+
+
+@pytest.mark.parametrize("body", [
+    "누리테크는 4일 한빛벤처스로부터 100억원의 투자를 유치했다.",
+    "누리테크는 지난해 한빛벤처스에서 100억원을 투자받았다.",
+])
+def test_events_investment_received_makes_the_subject_the_investee(run, body):
+    (investment,) = of_type(run(body), "Investment")
+    roles = {a.role: a.entity for a in investment.arguments if a.role in ("investor", "investee")}
+    assert roles == {"investee": "Company/누리테크", "investor": "Company/한빛벤처스"}, investment.arguments
+
+
+def test_events_ipo_market_is_no_listing(run):
+    ex = run("한빛바이오가 4일 코스닥에 상장했다. 하반기 기업공개(IPO) 시장에 대한 기대감이 커지고 있다.")
+    (ipo,) = of_type(ex, "IPO")
+    assert [m.text for m in (ipo.trigger, *ipo.mentions)] == ["상장"]
+
+
+@pytest.mark.parametrize("body, people_per_event", [
+    ("한빛전자 김하늘 사장과 누리모터스 박바다 사장이 각각 부회장으로 승진했다.", [1, 1]),
+    ("법원은 김하늘 변호사와 박바다 전 대표를 공동관리인으로 선임했다.", [2]),
+])
+def test_events_people_promoted_each_in_turn_are_one_event_each(run, body, people_per_event):
+    appointments = of_type(run(body), "Appointment")
+    assert sorted(sum(a.role == "person" for a in e.arguments) for e in appointments) == people_per_event
+
+
+def test_events_company_shortened_by_a_speaker_is_the_same_company(run):
+    ex = run("한화솔루션 여수공장에서 4일 폭발 사고가 일어나 작업자 2명이 다쳤다. 한화 측은 \"사고 수습에 최선을 "
+             "다하겠다\"고 밝혔다. 한화 관계자는 사고 당시 공장이 정상 가동 중이었다고 설명했다.")
+    assert len(of_type(ex, "Accident")) == 1, [(e.trigger.text, e.arguments) for e in of_type(ex, "Accident")]

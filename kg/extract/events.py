@@ -69,7 +69,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 if draft.time is None and draft.quote_segment is None and last.get("day") is not None \
                         and sentence.index - last.get("day_at", -9) <= 3 and self.lex.continuing.match(sentence.text):
                     draft.time = last["day"]  # 이어 ... 조치했다고 했다: the day of the report it continues
-                self._add(draft, sentence)
+                for each in self._split_persons(draft, mentions):
+                    self._add(each, sentence)
             self._causes_in_sentence(sentence)
         period = None
         for draft in self.drafts:
@@ -150,7 +151,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 return False  # 울산1공장을 휴업했고, 아산공장도 휴업했다: each plant's stoppage
         if a.type in ("Acquisition", "Investment"):
             ta, tb = ({k for r, k in d.roles if r in ("target", "investee")} for d in (a, b))
-            if ta and tb and not ta & tb:
+            if ta and tb and not self._overlap(ta, tb):
                 return False  # A사 주식을 취득했다. B사 주식도 사들였다: two stakes bought
         if a.type in PERSONAL:
             # the person each mention is about is the one named nearest its trigger (roles are in
@@ -160,7 +161,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         # different companies, different events (its own breach, a rival's earlier breach)
         ca = {k for r, k in a.roles if self.ents.found[k].type in ("Company", "Product")}
         cb = {k for r, k in b.roles if self.ents.found[k].type in ("Company", "Product")}
-        if ca and cb and not ca & cb:
+        if ca and cb and not self._overlap(ca, cb):
             return False
         if a.type in ("Investigation", "Sanction", "Lawsuit"):
             # the police's raid and the labour ministry's inquiry are two investigations
@@ -168,6 +169,19 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             ob = {k for r, k in b.roles if r == "authority"}
             return not oa or not ob or bool(oa & ob) or self._umbrella(oa | ob)
         return True
+
+    def _overlap(self, a: set[str], b: set[str]) -> bool:
+        return bool(a & b) or any(self._short_form(x, y) for x in a for y in b)
+
+    def _short_form(self, a: str, b: str) -> bool:
+        """One name is the other's first word or stem, as a speaker shortens it (이베이코리아 인수 ...
+        "이베이 인수로"): the same company for a deal already told."""
+        fa, fb = self.ents.found.get(a), self.ents.found.get(b)
+        if fa is None or fb is None:
+            return False
+        na, nb = {fa.name, *fa.aliases}, {fb.name, *fb.aliases}
+        return any(len(x) >= 2 and y != x and y.startswith(x) for x in na for y in nb) \
+            or any(len(y) >= 2 and x != y and x.startswith(y) for x in na for y in nb)
 
     def _umbrella(self, keys: set[str]) -> bool:
         """One of the actors is a collective authority (금융당국, 통신당국: authorities.tsv rows whose
