@@ -63,8 +63,11 @@ class PlanRules:
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
             while position >= 0 and (_MODIFIER.match(clause, position + len(action))
+                                     or _modifies_a_noun(clause, position + len(action), m_start - clause_start)
+                                     or _TIME_REFERENCE.match(clause, position + len(action))
                                      or any(s <= position < e for s, e in names)):
-                # 생산되는 배터리: it modifies a noun; HDC현대산업개발: inside a name
+                # 생산되는 배터리, 출시할 신작: it modifies a noun; 인수 후: it dates another;
+                # HDC현대산업개발: inside a name
                 position = clause.rfind(action, 0, position)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
@@ -211,11 +214,22 @@ class PlanRules:
 
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
+# a prospective modifier (출시할 신작, 진행될 사업) before a noun
+_PROSPECTIVE = re.compile(r"(?:할|될|시킬)\s+(?=\S)")
+# an action word that dates another (인수 후 통합 작업에 ... 집중하겠다) is not what is planned
+_TIME_REFERENCE = re.compile(r"\s?(?:후|전|이후|이전|뒤|직후|당시|때)(?:\s|에|부터|로|까지|,)")
 # connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
 _CLAUSE_LINKS = frozenset(["며", "으며", "고", "면서", "으면서", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "니까", "으니까",
                            "므로", "으므로", "라며", "이라며"])
 # the morphemes after a noun that make it the verb's own (성공-시키-, 마무리-하-, 진행-되-)
 _ACTION_TAGS = frozenset(["XSV", "XSA", "VV", "VX"])
+
+
+def _modifies_a_noun(clause: str, end: int, marker: int) -> bool:
+    """An action word ending at ``end`` in a prospective form that modifies the noun after it
+    (출시할 신작에 ... 집중하겠다), other than the commitment itself (출시할 계획, 출시할 것)."""
+    match = _PROSPECTIVE.match(clause, end)
+    return match is not None and match.end() < marker
 
 
 @functools.lru_cache(maxsize=16)
