@@ -41,6 +41,8 @@ class PlanRules:
         약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
         m_start, m_end = marker
+        if self._vague_verb.search(text, 0, m_start):
+            return None  # 조사에 성실히 임하겠다: an undertaking to go along, not a plan
         if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
                 and not self._reversal.search(text[max(0, m_start - 6):m_start]):
             # 과징금을 부과하기로 했다: the decided event itself is reported (but 희망퇴직을 중단하기로
@@ -139,6 +141,11 @@ class PlanRules:
     def _reversal(self) -> re.Pattern:
         """A verb that undoes an event, right before -기로 (plans.yaml reversals)."""
         return _word_pattern(self.lex.plan_words["reversals"], r"(?:{})(?:하|시키)?$")
+
+    @property
+    def _vague_verb(self) -> re.Pattern:
+        """A verb of going along right before the commitment ending (plans.yaml vague_verbs: 임하겠다)."""
+        return _word_pattern(self.lex.plan_words["vague_verbs"], r"(?:{})\s*$")
 
     @property
     def _enacts(self) -> re.Pattern:
