@@ -53,6 +53,12 @@ def test_plans_story_facility_takes_part(run):
     assert any(key.startswith("Facility/") for key in participants(plan)), plan.arguments
 
 
+def test_plans_venue_of_a_briefing_takes_no_part(run):
+    # no incident: the place a plan is announced at is not what the plan is about
+    ex = run("한빛전자는 4일 한빛타워에서 기자간담회를 열었다. 한빛타워는 본사 건물이다. 한빛전자는 내년에 생산 설비를 늘릴 계획이다.")
+    assert plans(ex) and all("Facility/한빛타워" not in participants(p) for p in plans(ex)), plans(ex)
+
+
 @pytest.mark.parametrize("body, action", [
     # an action word inside a company's name (현대산업개발) is not what is planned
     ("한빛현대산업개발은 4일 무너진 아파트를 모두 철거하고 새로 지을 예정이라고 밝혔다.", "철거"),

@@ -7,7 +7,7 @@ import functools
 import re
 
 from ..model import Mention, Sentence
-from .eventdraft import EventDraft, segment_of
+from .eventdraft import INCIDENTS, EventDraft, segment_of
 from .text import QuoteSpan
 
 __all__ = ["PlanRules"]
@@ -173,8 +173,9 @@ class PlanRules:
         product = self._story_entity("Product")
         if product and product not in keys:
             roles.append(("product", product))
-        if not any(self.ents.found[k].type == "Facility" for k in keys):
-            facility = self._main_facility(sentence)
+        if not any(self.ents.found[k].type == "Facility" for k in keys) \
+                and any(d.type in INCIDENTS for d in self.drafts):
+            facility = self._main_facility(sentence)  # (a plan that answers an incident at a site)
             if facility:
                 roles.append(("facility", facility))
 
