@@ -165,6 +165,37 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
     return rules, settings
 
 
+PLAN_SECTIONS = ("not_actions", "actor_nouns", "reversals", "enacting", "predictive_syllables")
+
+
+def load_plan_words(dirs, digest) -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str, str, tuple[str, ...]], ...]]:
+    """plans.yaml of every directory: the words of each section, and (id, section, example, plans)
+    per group (the example sentence and the Plan triggers kg must find in it)."""
+    words: dict[str, set[str]] = {name: set() for name in PLAN_SECTIONS}
+    rows: list[tuple[str, str, str, tuple[str, ...]]] = []
+    seen: set[str] = set()
+    for path, data in _files(dirs, "plans.yaml", digest):
+        for section, groups in data.items():
+            if section not in PLAN_SECTIONS:
+                raise RuleError(path, section, "unknown section", f"use one of {', '.join(PLAN_SECTIONS)}")
+            if not isinstance(groups, list):
+                raise RuleError(path, section, "must be a list of groups",
+                                "write each group as - {id: ..., words: [...], example: ..., plans: [...]}")
+            for number, group in enumerate(groups):
+                gid = rule_id(group, f"{section}[{number}]")
+                group = require_mapping(path, gid, group, ("id", "words", "example"))
+                if gid in seen:
+                    raise RuleError(path, gid, "the id is used twice", "give each group an id of its own")
+                seen.add(gid)
+                words[section].update(require_strings(path, f"{gid} words", group["words"]))
+                example = group["example"]
+                if not isinstance(example, str):
+                    raise RuleError(path, gid, f"'example' must be a sentence, not {example!r}", "quote the sentence")
+                plans = group.get("plans", [])
+                rows.append((gid, section, example, tuple(require_strings(path, f"{gid} plans", plans))))
+    return {name: frozenset(found) for name, found in words.items()}, tuple(rows)
+
+
 _CUE_LISTS = ("Company", "Organization", "Facility", "Location", "legal_forms", "not_names",
               "weak_company_cues", "generic_heads", "spaced_company_before", "spaced_company_after", "spaced_company_cues", "facility_after_company",
               "credit_words")

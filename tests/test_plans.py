@@ -107,3 +107,66 @@ def test_plans_marker_after_a_closing_quote(run):
     # 계획"이라며: the commitment noun ends the quotation
     ex = run('네이버페이 측은 "장애가 계속되면 이용자에게 직접 보상할 수 있는 방안을 마련할 계획"이라며 고개를 숙였다.')
     assert [p.trigger.text for p in plans(ex)] == ["마련"]
+
+
+@pytest.mark.parametrize("body, actions", [
+    # the verb's own noun, its object, topic or goal names the plan
+    ('김하늘 한빛전자 회장은 "한빛반도체를 반드시 성공시키겠다"고 말했다.', ["성공"]),
+    ('김하늘 한빛전자 사장은 "남은 과제를 충실히 마무리하겠다"고 말했다.', ["마무리"]),
+    ('김하늘 공정위원장은 "다른 업체의 비슷한 행위도 들여다볼 것"이라고 말했다.', ["행위"]),
+    ("한빛전자는 내년부터 신규 사업 발굴에 나서겠다고 밝혔다.", ["발굴"]),
+    # a place or a manner (최전선에서, 요청으로) is not what is planned
+    ('김하늘 한빛전자 회장은 "경영 최전선에서 직접 발로 뛰겠다"고 말했다.', []),
+    ('김하늘 한빛전자 회장은 "주주들의 요청으로 받아들이겠다"고 말했다.', []),
+])
+def test_plans_noun_of_a_commitment(run, body, actions):
+    assert [p.trigger.text for p in plans(run(body))] == actions
+
+
+# -- the word lists of kg/data/plans.yaml ------------------------------------------------------
+
+def _plan_examples():
+    from kg.lexicon import default_lexicon
+
+    return default_lexicon().plan_examples
+
+
+@pytest.mark.parametrize("gid, section, example, expected", _plan_examples(), ids=[row[0] for row in _plan_examples()])
+def test_plans_data_examples(run, gid, section, example, expected):
+    assert [p.trigger.text for p in plans(run(example))] == list(expected), f"plans.yaml {section} {gid}"
+
+
+def test_plans_data_sections_are_all_given():
+    from kg.lexicon import default_lexicon
+    from kg.ruledata import PLAN_SECTIONS
+
+    lexicon = default_lexicon()
+    assert all(lexicon.plan_words[name] for name in PLAN_SECTIONS)
+    assert {section for _, section, _, _ in lexicon.plan_examples} == set(PLAN_SECTIONS)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not_action:\n  - {id: a, words: [것], example: 문장}\n", r"plans.yaml: not_action: unknown section \(use one of"),
+    ("not_actions:\n  - {id: a, words: 것, example: 문장}\n", r"plans.yaml: a words: must be a list of words"),
+    ("not_actions:\n  - {id: a, words: [것]}\n", r"plans.yaml: a: missing 'example'"),
+    ("not_actions:\n  - {id: a, words: [것], example: 문장}\n  - {id: a, words: [수], example: 문장}\n",
+     r"plans.yaml: a: the id is used twice"),
+    ("reversals: 중단\n", r"plans.yaml: reversals: must be a list of groups"),
+])
+def test_plans_bad_user_data_names_file_group_and_fix(tmp_path, content, message):
+    from kg.errors import KgError
+    from kg.lexicon import Lexicon
+
+    (tmp_path / "plans.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(KgError, match=message):
+        Lexicon.load(tmp_path)
+
+
+def test_plans_user_words_extend_the_built_in_ones(tmp_path):
+    from kg.lexicon import Lexicon
+
+    (tmp_path / "plans.yaml").write_text(
+        "reversals:\n  - {id: my-reversal, words: [백지화], example: 한빛은 계획을 백지화하기로 했다., plans: []}\n",
+        encoding="utf-8")
+    lexicon = Lexicon.load(tmp_path)
+    assert {"백지화", "중단"} <= lexicon.plan_words["reversals"]

@@ -3,6 +3,7 @@ prediction (될 것으로 보인다) and not an opinion; the trigger is the plan
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Mention, Sentence
@@ -24,7 +25,8 @@ class PlanRules:
             return []
         plans: list[EventDraft] = []
         floor = 0
-        for index, marker in enumerate(_plan_markers(text, self.lex.plan_markers, self.lex.prediction)):
+        markers = _plan_markers(text, self.lex.plan_markers, self.lex.prediction, self.lex.plan_words["predictive_syllables"])
+        for index, marker in enumerate(markers):
             if index and not (text[:floor].endswith(("며", "고")) or re.match(r"(?:이며|이고|며|고)?\s*,", text[floor:floor + 4])):
                 break  # 할 것이라며 ... 계획이다: one plan told with two endings
             plan = self._plan(sentence, quotes, found, marker, floor)
@@ -40,13 +42,13 @@ class PlanRules:
         text = sentence.text
         m_start, m_end = marker
         if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
-                and not re.search(_REVERSALS, text[max(0, m_start - 6):m_start]):
+                and not self._reversal.search(text[max(0, m_start - 6):m_start]):
             # 과징금을 부과하기로 했다: the decided event itself is reported (but 희망퇴직을 중단하기로
             # 했다 decides to stop it: that is the plan)
             return None
         for draft in found:
             low = draft.trigger.end - sentence.start
-            if 0 <= low <= m_start and (_ENACTS.fullmatch(text, low, m_start)
+            if 0 <= low <= m_start and (self._enacts.fullmatch(text, low, m_start)
                                         or re.fullmatch(r"\s*(?:을|를)?\s*", text[low:m_start])):
                 # 사퇴하도록 조치하겠다, 해임을 추진한다: the event ordered or pursued is reported
                 return None
@@ -77,18 +79,28 @@ class PlanRules:
         else:
             # the verbal noun right before the commitment names it; a vague one (협조하겠다) names
             # no plan at all
+            not_actions = self.lex.plan_words["not_actions"]
             last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
-            if last and last[-1].form in _NOT_ACTIONS and m_start - (last[-1].end - sentence.start) <= 2:
+            if last and last[-1].form in not_actions and m_start - (last[-1].end - sentence.start) <= 2:
                 return None
             noun = marker_noun = None
             names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
-            for token in sentence.tokens:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
                 offset = token.start - sentence.start
                 if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
-                        and token.form not in _NOT_ACTIONS and m_start - offset <= 20 \
+                        and token.form not in not_actions and m_start - offset <= 20 \
                         and not any(s <= token.start < e for s, e in names):
                     if offset < m_start:
-                        noun = (offset, self.text[token.start:token.end])
+                        after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].tag == "XSN" else i + 1
+                        following = tokens[after] if after < len(tokens) else None
+                        if following is None or following.tag in _ACTION_TAGS or following.tag in ("JKO", "JKS", "JX") \
+                                or (following.tag == "JKB" and following.form == "에"):
+                            # the verb's own noun (성공시키겠다, 마무리하겠다), its object, subject
+                            # or topic (시간을 갖도록, 논란이 생기지 않도록, 유사 행위도 들여다볼 것)
+                            # or goal (사업 발굴에 나서겠다); not an adverbial (최전선에서
+                            # 뛰겠다, 요청으로 받아들이겠다); a suffix may come between (환원율을)
+                            noun = (offset, self.text[token.start:token.end])
                     else:  # the marker's own noun (계획이다, 예정이다)
                         marker_noun = marker_noun or (offset, self.text[token.start:token.end])
             if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
@@ -119,6 +131,17 @@ class PlanRules:
             return None
         end = self.text.find(closer, offset)
         return (start, end + 1) if end >= 0 else None
+
+    @property
+    def _reversal(self) -> re.Pattern:
+        """A verb that undoes an event, right before -기로 (plans.yaml reversals)."""
+        return _word_pattern(self.lex.plan_words["reversals"], r"(?:{})(?:하|시키)?$")
+
+    @property
+    def _enacts(self) -> re.Pattern:
+        """-도록 with a verb of making it happen, between an event and a commitment ending (plans.yaml
+        enacting: 사퇴하도록 조치하겠다)."""
+        return _word_pattern(self.lex.plan_words["enacting"], r"(?:하|되|시키)?도록\s*(?:{})?\s*(?:하|할|해)?\s*")
 
     def _plan_roles(self, draft: EventDraft, sentence: Sentence, roles: list[tuple[str, str]]) -> None:
         """Who a plan involves besides the actors of its clause (appended to ``roles``): the
@@ -182,7 +205,7 @@ class PlanRules:
                     other.type == "Product" and other.name == found.name for other in self.ents.found.values())
         # a topic (은/는) that is a thing is what the plan is about (데이터센터는 ... 구축할 것),
         # a subject (이/가) that is a thing is what the prediction is about (경험이 ... 만들 것)
-        return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in _ACTOR_NOUNS \
+        return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in self.lex.plan_words["actor_nouns"] \
             and subject.form not in self.lex.titles
 
 
@@ -191,30 +214,27 @@ _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s
 # connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
 _CLAUSE_LINKS = frozenset(["며", "으며", "고", "면서", "으면서", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "니까", "으니까",
                            "므로", "으므로", "라며", "이라며"])
-# words for those who can commit to an action (우리는 ... 할 것, 회사가 ... 할 것)
-_ACTOR_NOUNS = frozenset(["우리", "저희", "회사", "당사", "정부", "그룹", "경영진", "이사회", "노조", "조합", "임직원",
-                          "직원", "기업", "양사", "당국", "사측"])
-_NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
-                          "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자",
-                          # vague undertakings (조사에 협조하겠다, 철저히 확인하겠다) are not plans
-                          "협조", "확인", "검토", "대응", "소통", "반복", "발생", "주가", "수준", "차질",
-                          # feelings, not actions (응원하겠다, 감사하겠다)
-                          "응원", "감사", "기대", "환영", "축하", "기원"])
-# an event the actor will make happen (사퇴하도록 조치하겠다, 중단하도록 지시할 것): the event itself
-_ENACTS = re.compile(r"(?:하|되|시키)?도록\s*(?:조치|지시|명령|요구)?\s*(?:하|할|해)?\s*")
-# verbs that undo an event (희망퇴직을 중단하기로 했다): deciding them is a plan of its own
-_REVERSALS = r"(?:중단|철회|취소|연기|보류|유예|폐지|재검토)(?:하|시키)?$"
-# 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
-_PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋을")
+# the morphemes after a noun that make it the verb's own (성공-시키-, 마무리-하-, 진행-되-)
+_ACTION_TAGS = frozenset(["XSV", "XSA", "VV", "VX"])
 
 
-def _plan_markers(text: str, markers: re.Pattern, prediction: re.Pattern) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16)
+def _word_pattern(words: frozenset[str], template: str) -> re.Pattern:
+    """``template`` with its ``{}`` filled by an alternation of the words, longest first."""
+    if not words:
+        return re.compile(r"(?!)")  # no words: never matches
+    return re.compile(template.format("|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))))
+
+
+def _plan_markers(text: str, markers: re.Pattern, prediction: re.Pattern,
+                  predictive: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of every commitment ending in the sentence, in order, skipping predictions
-    (``prediction``: the lexicon's words after 것 that make a forecast)."""
+    (``prediction``: the lexicon's words after 것 that make a forecast; ``predictive``: the
+    syllables before 것 that do)."""
     candidates = [(m.start(), m.end()) for m in markers.finditer(text)]
     for m in re.finditer(r"([가-힣])\s*것(?=이다|이라|이며|입니다|이고|\s*[\"”]|\s*$)", text):
         code = ord(m.group(1)) - 0xAC00
-        if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in _PREDICTIVE_SYLLABLES:
+        if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in predictive:
             candidates.append((m.start(), m.end()))  # a syllable ending in ㄹ: 할 것이다, 높일 것"
     found: list[tuple[int, int]] = []
     for start, end in sorted(candidates):
