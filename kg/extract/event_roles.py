@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..model import Mention, Sentence
 from ..registry import EVENTS, role_for
 from .entities import Found
-from .eventdraft import INCIDENTS, PERSONAL, PHYSICAL, EventDraft
+from .eventdraft import ANAPHOR_TYPES, INCIDENTS, PERSONAL, PHYSICAL, EventDraft
 from .text import QuoteSpan, in_spans
 
 __all__ = ["RoleRules"]
@@ -179,6 +179,12 @@ class RoleRules:
         if draft.type == "Plan":
             self._plan_roles(draft, sentence, roles)
         event = EVENTS[draft.type]
+        if event.organization_role and segment is None \
+                and not any(self.ents.found[k].type in ("Company", "Product") for _, k in roles):
+            # 이번 사고에 대해 ... 조사에 착수했다: the authorities look into the company of that incident
+            for key in self._incident_parties(sentence, trigger):
+                if key not in {k for _, k in roles}:
+                    roles.append(("product" if self.ents.found[key].type == "Product" else event.company_object_role, key))
         if event.organization_role and event.organization_role != event.company_subject_role \
                 and not any(r == event.company_subject_role for r, _ in roles) and self.dominant \
                 and self.dominant not in {k for _, k in roles} and segment is None:
@@ -212,6 +218,19 @@ class RoleRules:
             roles = [("person", key)] + [("organization", o) for o in orgs] + rest
             drafts.append(replace(draft, roles=roles, key_participants={key}, mentions=[], causes=set()))
         return drafts
+
+    def _incident_parties(self, sentence: Sentence, trigger: Mention) -> list[str]:
+        """The companies and products of the incident an anaphor before the trigger refers to
+        (미래부는 이번 사고에 대해 조사에 착수했다: the breach already told, and its company)."""
+        for m in self.lex.anaphora.finditer(sentence.text):
+            if sentence.start + m.end() > trigger.start:
+                break
+            types = ANAPHOR_TYPES.get(re.sub(r"^\S+\s*", "", m.group(0)), INCIDENTS)
+            for other in reversed(self.drafts):
+                parties = [k for _, k in other.roles if self.ents.found[k].type in ("Company", "Product")]
+                if other.type in types and other.factuality is None and parties:
+                    return parties  # the latest incident of that kind that happened, with its company
+        return []
 
     def _joint_subject(self, sentence: Sentence, before: int, quotes: list[QuoteSpan]) -> tuple[str, ...]:
         """The companies a joint subject before the trigger names (양사는, 두 회사가, 통신3사는, 각

@@ -30,6 +30,7 @@ __all__ = ["EventFinder", "EventDraft"]
 # the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
 # trigger's noun (인수하는 지분 양수도 계약)
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
+_SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")  # a body sentence, not a headline
 _ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
 
 
@@ -47,6 +48,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         self.drafts: list[EventDraft] = []
         self.speakers = speakers or {}  # quote start offset -> speaker key (from the quote finder)
         self.dominant = entities.dominant_company()
+        self.echoes: list[EventDraft] = []  # triggers of a sentence left to the Plan (고발할 계획이다)
 
     def run(self) -> list[EventDraft]:
         published = self.doc.article.published
@@ -57,6 +59,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             quotes = [q for q in quote_spans(sentence) if q.double]  # scare quotes are not segments
             times = self._sentence_times(sentence, published, last)
             mentions = self.ents.mentions_in(sentence)
+            self.echoes = []
             found = self._triggers(sentence, quotes, mentions)
             found.extend(self._plans(sentence, quotes, found))
             starts = self._claimants(found)
@@ -70,7 +73,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                         and sentence.index - last.get("day_at", -9) <= 3 and self.lex.continuing.match(sentence.text):
                     draft.time = last["day"]  # 이어 ... 조치했다고 했다: the day of the report it continues
                 for each in self._split_persons(draft, mentions):
-                    self._add(each, sentence)
+                    for one in self._split_by_dates(each, times, mentions, starts):
+                        self._add(one, sentence)
+            for echo in self.echoes:
+                self._echo(echo, sentence, mentions, quotes)
             self._causes_in_sentence(sentence)
         period = None
         for draft in self.drafts:
@@ -112,6 +118,21 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             other.confidence = max(other.confidence, draft.confidence)
             return
         self.drafts.append(draft)
+
+    def _echo(self, echo: EventDraft, sentence: Sentence, mentions, quotes) -> None:
+        """A trigger left to the Plan that names an event a headline already reported as done
+        (국토부, 형사 고발 ... 회사를 검찰에 고발할 계획이라고 밝혔다): the participants it names
+        join that event; it adds no event, mention or time of its own."""
+        self._roles(echo, sentence, mentions, quotes, ())
+        for other in self.drafts:
+            if other.type == echo.type and other.factuality is None and other.trigger.sentence < sentence.index \
+                    and self.doc.sentences[other.trigger.sentence].zone is None \
+                    and not _SENTENCE_END.search(self.doc.sentences[other.trigger.sentence].text) \
+                    and other.keys() & echo.keys() and self._same_event(other, echo):
+                for role in echo.roles:
+                    if role[1] not in other.keys():
+                        other.roles.append(role)
+                return
 
     def _same_event(self, a: EventDraft, b: EventDraft) -> bool:
         if a.factuality != b.factuality:
