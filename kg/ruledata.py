@@ -165,7 +165,7 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
     return rules, settings
 
 
-PLAN_SECTIONS = ("not_actions", "actor_nouns", "reversals", "enacting", "predictive_syllables")
+PLAN_SECTIONS = ("not_actions", "vague_verbs", "actor_nouns", "reversals", "enacting", "predictive_syllables")
 
 
 def load_plan_words(dirs, digest) -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str, str, tuple[str, ...]], ...]]:

@@ -53,6 +53,12 @@ def test_plans_story_facility_takes_part(run):
     assert any(key.startswith("Facility/") for key in participants(plan)), plan.arguments
 
 
+def test_plans_venue_of_a_briefing_takes_no_part(run):
+    # no incident: the place a plan is announced at is not what the plan is about
+    ex = run("한빛전자는 4일 한빛타워에서 기자간담회를 열었다. 한빛타워는 본사 건물이다. 한빛전자는 내년에 생산 설비를 늘릴 계획이다.")
+    assert plans(ex) and all("Facility/한빛타워" not in participants(p) for p in plans(ex)), plans(ex)
+
+
 @pytest.mark.parametrize("body, action", [
     # an action word inside a company's name (현대산업개발) is not what is planned
     ("한빛현대산업개발은 4일 무너진 아파트를 모두 철거하고 새로 지을 예정이라고 밝혔다.", "철거"),
@@ -115,6 +121,9 @@ def test_plans_marker_after_a_closing_quote(run):
     ('김하늘 한빛전자 사장은 "남은 과제를 충실히 마무리하겠다"고 말했다.', ["마무리"]),
     ('김하늘 공정위원장은 "다른 업체의 비슷한 행위도 들여다볼 것"이라고 말했다.', ["행위"]),
     ("한빛전자는 내년부터 신규 사업 발굴에 나서겠다고 밝혔다.", ["발굴"]),
+    # an action word modifying a noun (출시할 신작) or dating another (인수 후) is not what is planned
+    ('김하늘 한빛게임즈 대표는 "하반기 출시할 \'별빛2\'를 비롯한 신작에 모든 역량을 집중하겠다"고 말했다.', ["집중"]),
+    ('김하늘 한빛전자 부사장은 "인수 후 통합 작업에 역량을 집중하겠다"고 말했다.', ["집중"]),
     # a place or a manner (최전선에서, 요청으로) is not what is planned
     ('김하늘 한빛전자 회장은 "경영 최전선에서 직접 발로 뛰겠다"고 말했다.', []),
     ('김하늘 한빛전자 회장은 "주주들의 요청으로 받아들이겠다"고 말했다.', []),

@@ -7,7 +7,7 @@ import functools
 import re
 
 from ..model import Mention, Sentence
-from .eventdraft import EventDraft, segment_of
+from .eventdraft import INCIDENTS, EventDraft, segment_of
 from .text import QuoteSpan
 
 __all__ = ["PlanRules"]
@@ -41,6 +41,8 @@ class PlanRules:
         약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
         m_start, m_end = marker
+        if self._vague_verb.search(text, 0, m_start):
+            return None  # 조사에 성실히 임하겠다: an undertaking to go along, not a plan
         if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
                 and not self._reversal.search(text[max(0, m_start - 6):m_start]):
             # 과징금을 부과하기로 했다: the decided event itself is reported (but 희망퇴직을 중단하기로
@@ -63,8 +65,11 @@ class PlanRules:
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
             while position >= 0 and (_MODIFIER.match(clause, position + len(action))
+                                     or _modifies_a_noun(clause, position + len(action), m_start - clause_start)
+                                     or _TIME_REFERENCE.match(clause, position + len(action))
                                      or any(s <= position < e for s, e in names)):
-                # 생산되는 배터리: it modifies a noun; HDC현대산업개발: inside a name
+                # 생산되는 배터리, 출시할 신작: it modifies a noun; 인수 후: it dates another;
+                # HDC현대산업개발: inside a name
                 position = clause.rfind(action, 0, position)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
@@ -138,6 +143,11 @@ class PlanRules:
         return _word_pattern(self.lex.plan_words["reversals"], r"(?:{})(?:하|시키)?$")
 
     @property
+    def _vague_verb(self) -> re.Pattern:
+        """A verb of going along right before the commitment ending (plans.yaml vague_verbs: 임하겠다)."""
+        return _word_pattern(self.lex.plan_words["vague_verbs"], r"(?:{})\s*$")
+
+    @property
     def _enacts(self) -> re.Pattern:
         """-도록 with a verb of making it happen, between an event and a commitment ending (plans.yaml
         enacting: 사퇴하도록 조치하겠다)."""
@@ -163,8 +173,9 @@ class PlanRules:
         product = self._story_entity("Product")
         if product and product not in keys:
             roles.append(("product", product))
-        if not any(self.ents.found[k].type == "Facility" for k in keys):
-            facility = self._main_facility(sentence)
+        if not any(self.ents.found[k].type == "Facility" for k in keys) \
+                and any(d.type in INCIDENTS for d in self.drafts):
+            facility = self._main_facility(sentence)  # (a plan that answers an incident at a site)
             if facility:
                 roles.append(("facility", facility))
 
@@ -211,11 +222,22 @@ class PlanRules:
 
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
+# a prospective modifier (출시할 신작, 진행될 사업) before a noun
+_PROSPECTIVE = re.compile(r"(?:할|될|시킬)\s+(?=\S)")
+# an action word that dates another (인수 후 통합 작업에 ... 집중하겠다) is not what is planned
+_TIME_REFERENCE = re.compile(r"\s?(?:후|전|이후|이전|뒤|직후|당시|때)(?:\s|에|부터|로|까지|,)")
 # connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
 _CLAUSE_LINKS = frozenset(["며", "으며", "고", "면서", "으면서", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "니까", "으니까",
                            "므로", "으므로", "라며", "이라며"])
 # the morphemes after a noun that make it the verb's own (성공-시키-, 마무리-하-, 진행-되-)
 _ACTION_TAGS = frozenset(["XSV", "XSA", "VV", "VX"])
+
+
+def _modifies_a_noun(clause: str, end: int, marker: int) -> bool:
+    """An action word ending at ``end`` in a prospective form that modifies the noun after it
+    (출시할 신작에 ... 집중하겠다), other than the commitment itself (출시할 계획, 출시할 것)."""
+    match = _PROSPECTIVE.match(clause, end)
+    return match is not None and match.end() < marker
 
 
 @functools.lru_cache(maxsize=16)
