@@ -95,6 +95,8 @@ class TimeRules:
             draft.time = candidates[0][1].value
             if draft.type == "Plan":
                 draft.time = ahead(draft.time, self.doc.article.published)  # 3분기에 ... 예정: this year's
+            draft.reported_time = candidates[0][1].start >= trigger.end \
+                and bool(_REPORT_AFTER.match(self.text[candidates[0][1].end:candidates[0][1].end + 12]))
             draft.spans_range = self._starts_range(candidates[0][1], times)
 
     def _starts_range(self, start: TimeMention, times: list[TimeMention]) -> bool:
