@@ -154,12 +154,12 @@ class Analyzer:
             for sent_tokens in tokenize(chunk):
                 if not sent_tokens:
                     continue
-                tokens = tuple(
+                tokens = tuple([
                     Token(t.form, t.tag, offset + t.start, offset + t.start + t.len,
-                          t.user_value if isinstance(t.user_value, str) else None)
+                          value if isinstance(value := t.user_value, str) else None)
                     for t in sent_tokens
-                )
-                start, end = tokens[0].start, max(t.end for t in tokens)
+                ])
+                start, end = tokens[0].start, max([t.end for t in tokens])
                 sentences.append(Sentence(
                     index=len(sentences),
                     start=start,
