@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
+from .gcpause import gc_paused
 from .lexicon import Lexicon
 from .model import Article, Document, Sentence, Token
 
@@ -140,6 +141,7 @@ class Analyzer:
         return plan
 
     @staticmethod
+    @gc_paused
     def _document(article: Article, plan: list, tokenize: Callable[[str], list]) -> Document:
         """The sentences of a planned article; ``tokenize`` gives a Kiwi piece's sentences."""
         sentences: list[Sentence] = []
