@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import KgError
 from .furniture import SegmentRule
-from .ruledata import RuleError, load_boilerplate, load_name_cues, load_triggers
+from .ruledata import RuleError, load_boilerplate, load_name_cues, load_plan_words, load_triggers
 from .model import EVENT_TYPES
 
 __all__ = ["Lexicon", "GazetteerEntry", "Title", "TriggerRule", "normalize_name", "default_lexicon"]
@@ -138,6 +138,8 @@ class Lexicon:
     analysis: re.Pattern
     prediction: re.Pattern
     continuing: re.Pattern
+    received: re.Pattern
+    distributive: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -151,6 +153,10 @@ class Lexicon:
     spaced_company_cues: frozenset[str] = frozenset()  # 이타카 홀딩스
     facility_after_company: frozenset[str] = frozenset()  # KB금융지주 본점
     credit_words: tuple[str, ...] = ()  # 사진, 자료사진: an outlet in a photo credit
+    # plans.yaml: words per section (not_actions, actor_nouns, reversals, enacting, predictive_syllables)
+    # and (id, section, example, plans) per group
+    plan_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    plan_examples: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
     fingerprint: str = ""
     _by_surface: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
 
@@ -209,6 +215,7 @@ class Lexicon:
                                 requires=requires, context=context, id=rid, **senses)
                     for etype, rid, pattern, trigger, confidence, requires, context, senses in rows]
         boilerplate, segments = load_boilerplate(dirs, digest)
+        plan_words, plan_examples = load_plan_words(dirs, digest)
         lexicon = cls(
             entries=entries,
             titles=titles,
@@ -239,6 +246,8 @@ class Lexicon:
             analysis=trig["analysis"],
             prediction=trig["prediction"],
             continuing=trig["continuing"],
+            received=trig["received"],
+            distributive=trig["distributive"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),
@@ -253,6 +262,8 @@ class Lexicon:
             spaced_company_cues=frozenset(base.get("spaced_company_cues", ())),
             facility_after_company=frozenset(base.get("facility_after_company", ())),
             credit_words=tuple(sorted(set(base.get("credit_words", ())))),
+            plan_words=plan_words,
+            plan_examples=plan_examples,
             fingerprint=digest.hexdigest()[:16],
         )
         lexicon._index()

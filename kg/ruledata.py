@@ -89,7 +89,7 @@ def require_strings(path: str | Path, rule: str, value: object) -> list[str]:
 
 _TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background", "negated", "conditional",
                      "rumoured", "not_event", "joint", "referring", "attribution", "occurred", "cause", "done",
-                     "causal", "detail", "plan_cause", "analysis", "prediction", "continuing")  # one pattern each
+                     "causal", "detail", "plan_cause", "analysis", "prediction", "continuing", "received", "distributive")  # one pattern each
 _BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None,
                        "caption": None, "list_item": None, "box": None, "image": "alt",
                        "title_subject": None, "title_tag": None}  # group required
@@ -163,6 +163,37 @@ def load_triggers(dirs, digest, event_types) -> tuple[list[tuple], dict]:
             raise RuleError(dirs[0], name, "missing setting", f"add {name}: '...' to triggers.yaml")
         settings[name] = re.compile(parts[0] if len(parts) == 1 else "|".join(f"(?:{p})" for p in parts))
     return rules, settings
+
+
+PLAN_SECTIONS = ("not_actions", "vague_verbs", "actor_nouns", "reversals", "enacting", "predictive_syllables")
+
+
+def load_plan_words(dirs, digest) -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str, str, tuple[str, ...]], ...]]:
+    """plans.yaml of every directory: the words of each section, and (id, section, example, plans)
+    per group (the example sentence and the Plan triggers kg must find in it)."""
+    words: dict[str, set[str]] = {name: set() for name in PLAN_SECTIONS}
+    rows: list[tuple[str, str, str, tuple[str, ...]]] = []
+    seen: set[str] = set()
+    for path, data in _files(dirs, "plans.yaml", digest):
+        for section, groups in data.items():
+            if section not in PLAN_SECTIONS:
+                raise RuleError(path, section, "unknown section", f"use one of {', '.join(PLAN_SECTIONS)}")
+            if not isinstance(groups, list):
+                raise RuleError(path, section, "must be a list of groups",
+                                "write each group as - {id: ..., words: [...], example: ..., plans: [...]}")
+            for number, group in enumerate(groups):
+                gid = rule_id(group, f"{section}[{number}]")
+                group = require_mapping(path, gid, group, ("id", "words", "example"))
+                if gid in seen:
+                    raise RuleError(path, gid, "the id is used twice", "give each group an id of its own")
+                seen.add(gid)
+                words[section].update(require_strings(path, f"{gid} words", group["words"]))
+                example = group["example"]
+                if not isinstance(example, str):
+                    raise RuleError(path, gid, f"'example' must be a sentence, not {example!r}", "quote the sentence")
+                plans = group.get("plans", [])
+                rows.append((gid, section, example, tuple(require_strings(path, f"{gid} plans", plans))))
+    return {name: frozenset(found) for name, found in words.items()}, tuple(rows)
 
 
 _CUE_LISTS = ("Company", "Organization", "Facility", "Location", "legal_forms", "not_names",

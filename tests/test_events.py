@@ -375,3 +375,61 @@ def test_events_range_of_a_breach_is_its_span_not_an_earlier_breach(run):
              "개인정보가 유출됐다고 전날 밝혔다.")
     (breach,) = of_type(ex, "DataBreach")
     assert breach.time is not None and breach.time.value == "2022-03"
+
+
+@pytest.mark.parametrize("body", [
+    "누리테크는 4일 한빛벤처스로부터 100억원의 투자를 유치했다.",
+    "누리테크는 지난해 한빛벤처스에서 100억원을 투자받았다.",
+])
+def test_events_investment_received_makes_the_subject_the_investee(run, body):
+    (investment,) = of_type(run(body), "Investment")
+    roles = {a.role: a.entity for a in investment.arguments if a.role in ("investor", "investee")}
+    assert roles == {"investee": "Company/누리테크", "investor": "Company/한빛벤처스"}, investment.arguments
+
+
+def test_events_ipo_market_is_no_listing(run):
+    ex = run("한빛바이오가 4일 코스닥에 상장했다. 하반기 기업공개(IPO) 시장에 대한 기대감이 커지고 있다.")
+    (ipo,) = of_type(ex, "IPO")
+    assert [m.text for m in (ipo.trigger, *ipo.mentions)] == ["상장"]
+
+
+@pytest.mark.parametrize("body, people_per_event", [
+    ("한빛전자 김하늘 사장과 누리모터스 박바다 사장이 각각 부회장으로 승진했다.", [1, 1]),
+    ("법원은 김하늘 변호사와 박바다 전 대표를 공동관리인으로 선임했다.", [2]),
+])
+def test_events_people_promoted_each_in_turn_are_one_event_each(run, body, people_per_event):
+    appointments = of_type(run(body), "Appointment")
+    assert sorted(sum(a.role == "person" for a in e.arguments) for e in appointments) == people_per_event
+
+
+def test_events_company_shortened_by_a_speaker_is_the_same_company(run):
+    ex = run("한화솔루션 여수공장에서 4일 폭발 사고가 일어나 작업자 2명이 다쳤다. 한화 측은 \"사고 수습에 최선을 "
+             "다하겠다\"고 밝혔다. 한화 관계자는 사고 당시 공장이 정상 가동 중이었다고 설명했다.")
+    assert len(of_type(ex, "Accident")) == 1, [(e.trigger.text, e.arguments) for e in of_type(ex, "Accident")]
+
+
+def test_events_authority_looks_into_the_company_of_the_incident_referred_to(run):
+    # (the story names a rival more often: the incident's company, not the most named one)
+    ex = run("한빛커머스가 해킹을 당해 회원 300만명의 개인정보가 유출됐다. 회원 비밀번호는 유출되지 않았다. "
+             "경쟁사 누리마켓은 지난해 보안 투자를 늘렸다. 누리마켓은 올해 보안 인력을 두 배로 늘렸고, 누리마켓 "
+             "회원 수도 늘었다. 방송통신위원회는 이번 사고에 대해 전문가 조사단을 꾸려 조사에 착수했다.")
+    (inquiry,) = of_type(ex, "Investigation")
+    assert "Company/한빛커머스" in participants(inquiry), inquiry.arguments
+
+
+def test_events_planned_mention_of_a_reported_event_adds_its_participants(run):
+    # the headline reports it as done, the body tells the decision
+    ex = run("김하늘 기자\n현대모비스 결함 은폐…국토부, 형사 고발·과징금 부과\n국토교통부가 현대모비스의 결함 은폐와 "
+             "관련해 회사를 검찰에 고발하고 과징금을 부과할 계획이라고 밝혔다.")
+    (complaint,) = of_type(ex, "Investigation")
+    assert any(k.startswith("Organization/prosecution/") for k in participants(complaint)), complaint.arguments
+    assert not complaint.mentions  # the planned mention adds participants, not a mention
+
+
+def test_events_list_of_dated_counterparts_is_one_event_per_date(run):
+    ex = run("누리테크는 지난해 3월 한빛벤처스에서 50억원, 9월 가온캐피털에서 80억원을 투자받았다.")
+    investments = sorted(of_type(ex, "Investment"), key=lambda e: e.time.value if e.time else "")
+    assert [e.time.value for e in investments] == ["2023-03", "2023-09"]
+    assert "Company/한빛벤처스" in participants(investments[0]) and "Company/가온캐피털" not in participants(investments[0])
+    assert "Company/가온캐피털" in participants(investments[1])
+    assert all("Company/누리테크" in participants(e) for e in investments)

@@ -5,11 +5,12 @@ the previous sentence, the organisation of a person, the facility of an incident
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Mention, Sentence
 from ..registry import EVENTS, role_for
 from .entities import Found
-from .eventdraft import INCIDENTS, PERSONAL, PHYSICAL, EventDraft
+from .eventdraft import ANAPHOR_TYPES, INCIDENTS, PERSONAL, PHYSICAL, EventDraft
 from .text import QuoteSpan, in_spans
 
 __all__ = ["RoleRules"]
@@ -17,6 +18,13 @@ __all__ = ["RoleRules"]
 # the number a joint subject gives (양사 2, 세 회사 3, 통신3사 3); a plural (각 통신사들) gives none
 _JOINT_COUNTS = (("양", 2), ("두", 2), ("2", 2), ("세", 3), ("3", 3), ("4", 4))
 _SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
+_SOURCE = re.compile(r"(?:으로부터|로부터|에서|에게서)")
+# between two people named together: a title or age, 과/와, and the second one's organisation
+# (사장과 HD현대사이트솔루션, (44) 칼호텔네트워크 사장과)
+_COORDINATED_NAMES = re.compile(r"\s*(?:\S+\s+)?\S*(?:과|와|,)\s+(?:\S+\s+){0,2}")
+# the second one's title and case: the subject or object of the trigger (사장이 각각, 전무에 대해)
+_CASE_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?\S*?(?:이|가|은|는|을|를|에게|에\s*대해\S*)\s")
+_CLAUSE_BREAK = re.compile(r"[.;]|다\s|며\s|고\s")
 
 
 class RoleRules:
@@ -56,14 +64,20 @@ class RoleRules:
         # out the subject: BOE는 충칭 제1중급인민법원에 삼성전자를 상대로 소송을 냈다)
         places = [x for x in nearby if x[2].type == "Location"][:2]
         nearby = sorted([x for x in nearby if x[2].type != "Location"][:6] + places, key=lambda x: x[0])
+        # 쿠팡이 소프트뱅크에서 투자를 유치했다: the subject receives the investment, the one it
+        # comes from (에서, 로부터) makes it
+        received = draft.type == "Investment" and bool(self.lex.received.search(self.text[trigger.start:trigger.end + 6]))
         for _, mention, found in nearby:
             role = self._role_for(draft.type, found, mention)
+            if received and role in ("investor", "investee"):
+                role = "investee" if _SUBJECT.match(self._particle_after(mention)) \
+                    else "investor" if _SOURCE.match(self.text[mention.end:mention.end + 4]) else role
             if role and (role, found.key) not in roles:
                 roles.append((role, found.key))
         if segment is None:
             for key in self._joint_subject(sentence, trigger.start, quotes):
                 if key not in {k for _, k in roles}:
-                    roles.append((role_for(draft.type, "Company", True) or "organization", key))
+                    roles.append(("investee" if received else role_for(draft.type, "Company", True) or "organization", key))
         key = self._key_participant(draft, nearby)
         if key and key in {k for _, k in roles}:
             draft.key_participants = {key}
@@ -116,7 +130,7 @@ class RoleRules:
                 else:  # 한빛전자 김 대표는 ...: the company acts through its head
                     subject, kind = (orgs[0], orgs[0].split("/", 1)[0]) if orgs else (None, None)
             if kind in ("Company", "Organization") and subject not in keys:
-                roles.append((EVENTS[draft.type].company_subject_role, subject))
+                roles.append(("investee" if received else EVENTS[draft.type].company_subject_role, subject))
         if draft.type == "Plan" and segment is None:
             # a plan belongs to the sentence's subject (회사는 ... 할 방침이다), and a person's plan
             # to the organisation they lead
@@ -162,13 +176,61 @@ class RoleRules:
             elif self.dominant and "Facility" not in actor_types:
                 roles.append(("organization", self.dominant))
                 draft.confidence = round(draft.confidence * 0.8, 2)
+        if draft.type == "Plan":
+            self._plan_roles(draft, sentence, roles)
         event = EVENTS[draft.type]
+        if event.organization_role and segment is None \
+                and not any(self.ents.found[k].type in ("Company", "Product") for _, k in roles):
+            # 이번 사고에 대해 ... 조사에 착수했다: the authorities look into the company of that incident
+            for key in self._incident_parties(sentence, trigger):
+                if key not in {k for _, k in roles}:
+                    roles.append(("product" if self.ents.found[key].type == "Product" else event.company_object_role, key))
         if event.organization_role and event.organization_role != event.company_subject_role \
                 and not any(r == event.company_subject_role for r, _ in roles) and self.dominant \
                 and self.dominant not in {k for _, k in roles} and segment is None:
             # 경찰과 소방당국은 ... 조사 중이다: the authorities investigate the company the story is about
             roles.append((event.company_subject_role, self.dominant))
         draft.roles = roles
+
+    def _split_persons(self, draft: EventDraft, mentions) -> list[EventDraft]:
+        """A leadership change of people named together before the trigger, each in turn (이상균
+        사장과 조영철 사장이 각각 부회장으로 승진했다: the lexicon's `distributive` words): one event
+        per person, each with the organisation of that person; else the draft itself."""
+        if draft.type not in PERSONAL or draft.quote_segment is not None:
+            return [draft]
+        people = [(m, f) for m, f in mentions if f.type == "Person" and m.end <= draft.trigger.start]
+        group: list = []
+        for mention, found in people:
+            if group and _COORDINATED_NAMES.fullmatch(self.text[group[-1][0].end:mention.start]):
+                group.append((mention, found))
+            elif not group or len(group) < 2:
+                group = [(mention, found)]
+        tail = self.text[group[-1][0].end:draft.trigger.start] if len(group) >= 2 else ""
+        if not tail or not _CASE_AFTER.match(tail) or _CLAUSE_BREAK.search(tail) or not self.lex.distributive.search(tail):
+            return [draft]
+        keys = [f.key for _, f in group]
+        if len(set(keys)) < 2:
+            return [draft]
+        rest = [(r, k) for r, k in draft.roles if r != "person" and self.ents.found[k].type not in ("Company", "Organization")]
+        drafts = []
+        for key in dict.fromkeys(keys):
+            orgs = [o for o in self.ents.organizations_of(key)[:1] if o in self.ents.found]
+            roles = [("person", key)] + [("organization", o) for o in orgs] + rest
+            drafts.append(replace(draft, roles=roles, key_participants={key}, mentions=[], causes=set()))
+        return drafts
+
+    def _incident_parties(self, sentence: Sentence, trigger: Mention) -> list[str]:
+        """The companies and products of the incident an anaphor before the trigger refers to
+        (미래부는 이번 사고에 대해 조사에 착수했다: the breach already told, and its company)."""
+        for m in self.lex.anaphora.finditer(sentence.text):
+            if sentence.start + m.end() > trigger.start:
+                break
+            types = ANAPHOR_TYPES.get(re.sub(r"^\S+\s*", "", m.group(0)), INCIDENTS)
+            for other in reversed(self.drafts):
+                parties = [k for _, k in other.roles if self.ents.found[k].type in ("Company", "Product")]
+                if other.type in types and other.factuality is None and parties:
+                    return parties  # the latest incident of that kind that happened, with its company
+        return []
 
     def _joint_subject(self, sentence: Sentence, before: int, quotes: list[QuoteSpan]) -> tuple[str, ...]:
         """The companies a joint subject before the trigger names (양사는, 두 회사가, 통신3사는, 각

@@ -5,6 +5,7 @@ and the publication date for news with no time of its own (EVALUATION.md's conve
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import TimeValue
 from ..timex import SAME_DAY, SAME_YEAR, TimeMention, find_times
@@ -98,6 +99,39 @@ class TimeRules:
         span of the event the story reports, not the date of an earlier one of its kind."""
         return self.text[start.end:start.end + 4].lstrip().startswith("부터") and any(
             tm.start > start.end and self.text[tm.end:tm.end + 4].lstrip().startswith("까지") for tm in times)
+
+    def _split_by_dates(self, draft: EventDraft, times: list[TimeMention], mentions, trigger_starts: list[int]) -> list[EventDraft]:
+        """One trigger after a list of dated counterparts (지난해 5월 A사에서 1억달러, 12월 B사에서
+        3억달러를 투자받았다): one event per date, each with the counterparts named after its date
+        and the subject named before the first; else the draft itself."""
+        trigger = draft.trigger
+        if draft.quote_segment is not None:
+            return [draft]
+        sentence = self.doc.sentences[trigger.sentence]
+        dated = [tm for tm in times if sentence.start <= tm.start and tm.end <= trigger.start
+                 and tm.value.precision in ("day", "month") and not tm.value.fiscal_period
+                 and not any(tm.end <= s < trigger.start for s in trigger_starts if s != trigger.start)]
+        run = dated[-1:]
+        for tm in reversed(dated[:-1]):
+            if "," not in self.text[tm.end:run[0].start]:
+                break
+            run.insert(0, tm)
+        if len(run) < 2 or len({tm.value.value for tm in run}) < len(run):
+            return [draft]
+        bounds = [tm.start for tm in run] + [trigger.start]
+        where: dict[str, int] = {}
+        for mention, found in mentions:
+            for i in range(len(run)):
+                if bounds[i] <= mention.start < bounds[i + 1] and found.type in ("Company", "Organization"):
+                    where.setdefault(found.key, i)
+        if len(set(where.values())) < len(run):
+            return [draft]  # a date without a counterpart of its own: not a list of deals
+        drafts = []
+        for i, tm in enumerate(run):
+            roles = [(r, k) for r, k in draft.roles if where.get(k, i) == i]
+            drafts.append(replace(draft, roles=roles, time=tm.value, mentions=[], causes=set(),
+                                  key_participants=set(draft.key_participants)))
+        return drafts
 
     def _coordinated_time(self, draft: EventDraft, found: list[EventDraft]) -> None:
         """A trigger whose clause is coordinated with an earlier one of the same type and names no

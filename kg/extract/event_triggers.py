@@ -48,6 +48,10 @@ class TriggerRules:
             if factuality == "none":
                 continue  # 화재 예방, 사고 방지: not an event at all
             if etype not in PLANNABLE_KEEP and self._planned(end, sentence):
+                if factuality is None:  # left to the Plan; it may still name an event already told
+                    mention = Mention(start, end, self.text[start:end], sentence.index, confidence, f"trigger:{etype}")
+                    self.echoes.append(EventDraft(etype, mention, rule.trigger or mention.text, sentence.index,
+                                                  confidence, quote_segment=segment_of(start, quotes)))
                 continue
             anaphor = self._anaphor(start, end, sentence)
             mention = Mention(start, end, self.text[start:end], sentence.index, confidence, f"trigger:{etype}")

@@ -30,6 +30,7 @@ __all__ = ["EventFinder", "EventDraft"]
 # the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
 # trigger's noun (인수하는 지분 양수도 계약)
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
+_SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")  # a body sentence, not a headline
 _ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
 
 
@@ -47,6 +48,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         self.drafts: list[EventDraft] = []
         self.speakers = speakers or {}  # quote start offset -> speaker key (from the quote finder)
         self.dominant = entities.dominant_company()
+        self.echoes: list[EventDraft] = []  # triggers of a sentence left to the Plan (고발할 계획이다)
 
     def run(self) -> list[EventDraft]:
         published = self.doc.article.published
@@ -57,6 +59,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             quotes = [q for q in quote_spans(sentence) if q.double]  # scare quotes are not segments
             times = self._sentence_times(sentence, published, last)
             mentions = self.ents.mentions_in(sentence)
+            self.echoes = []
             found = self._triggers(sentence, quotes, mentions)
             found.extend(self._plans(sentence, quotes, found))
             starts = self._claimants(found)
@@ -69,7 +72,11 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 if draft.time is None and draft.quote_segment is None and last.get("day") is not None \
                         and sentence.index - last.get("day_at", -9) <= 3 and self.lex.continuing.match(sentence.text):
                     draft.time = last["day"]  # 이어 ... 조치했다고 했다: the day of the report it continues
-                self._add(draft, sentence)
+                for each in self._split_persons(draft, mentions):
+                    for one in self._split_by_dates(each, times, mentions, starts):
+                        self._add(one, sentence)
+            for echo in self.echoes:
+                self._echo(echo, sentence, mentions, quotes)
             self._causes_in_sentence(sentence)
         period = None
         for draft in self.drafts:
@@ -112,6 +119,21 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             return
         self.drafts.append(draft)
 
+    def _echo(self, echo: EventDraft, sentence: Sentence, mentions, quotes) -> None:
+        """A trigger left to the Plan that names an event a headline already reported as done
+        (국토부, 형사 고발 ... 회사를 검찰에 고발할 계획이라고 밝혔다): the participants it names
+        join that event; it adds no event, mention or time of its own."""
+        self._roles(echo, sentence, mentions, quotes, ())
+        for other in self.drafts:
+            if other.type == echo.type and other.factuality is None and other.trigger.sentence < sentence.index \
+                    and self.doc.sentences[other.trigger.sentence].zone is None \
+                    and not _SENTENCE_END.search(self.doc.sentences[other.trigger.sentence].text) \
+                    and other.keys() & echo.keys() and self._same_event(other, echo):
+                for role in echo.roles:
+                    if role[1] not in other.keys():
+                        other.roles.append(role)
+                return
+
     def _same_event(self, a: EventDraft, b: EventDraft) -> bool:
         if a.factuality != b.factuality:
             return False  # 화재가 났다 ... 추가 화재 가능성: the fire, and a possible one
@@ -150,7 +172,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 return False  # 울산1공장을 휴업했고, 아산공장도 휴업했다: each plant's stoppage
         if a.type in ("Acquisition", "Investment"):
             ta, tb = ({k for r, k in d.roles if r in ("target", "investee")} for d in (a, b))
-            if ta and tb and not ta & tb:
+            if ta and tb and not self._overlap(ta, tb):
                 return False  # A사 주식을 취득했다. B사 주식도 사들였다: two stakes bought
         if a.type in PERSONAL:
             # the person each mention is about is the one named nearest its trigger (roles are in
@@ -160,7 +182,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         # different companies, different events (its own breach, a rival's earlier breach)
         ca = {k for r, k in a.roles if self.ents.found[k].type in ("Company", "Product")}
         cb = {k for r, k in b.roles if self.ents.found[k].type in ("Company", "Product")}
-        if ca and cb and not ca & cb:
+        if ca and cb and not self._overlap(ca, cb):
             return False
         if a.type in ("Investigation", "Sanction", "Lawsuit"):
             # the police's raid and the labour ministry's inquiry are two investigations
@@ -168,6 +190,19 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             ob = {k for r, k in b.roles if r == "authority"}
             return not oa or not ob or bool(oa & ob) or self._umbrella(oa | ob)
         return True
+
+    def _overlap(self, a: set[str], b: set[str]) -> bool:
+        return bool(a & b) or any(self._short_form(x, y) for x in a for y in b)
+
+    def _short_form(self, a: str, b: str) -> bool:
+        """One name is the other's first word or stem, as a speaker shortens it (이베이코리아 인수 ...
+        "이베이 인수로"): the same company for a deal already told."""
+        fa, fb = self.ents.found.get(a), self.ents.found.get(b)
+        if fa is None or fb is None:
+            return False
+        na, nb = {fa.name, *fa.aliases}, {fb.name, *fb.aliases}
+        return any(len(x) >= 2 and y != x and y.startswith(x) for x in na for y in nb) \
+            or any(len(y) >= 2 and x != y and x.startswith(y) for x in na for y in nb)
 
     def _umbrella(self, keys: set[str]) -> bool:
         """One of the actors is a collective authority (금융당국, 통신당국: authorities.tsv rows whose

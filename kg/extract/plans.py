@@ -3,10 +3,11 @@ prediction (될 것으로 보인다) and not an opinion; the trigger is the plan
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Mention, Sentence
-from .eventdraft import EventDraft, segment_of
+from .eventdraft import INCIDENTS, EventDraft, segment_of
 from .text import QuoteSpan
 
 __all__ = ["PlanRules"]
@@ -24,7 +25,8 @@ class PlanRules:
             return []
         plans: list[EventDraft] = []
         floor = 0
-        for index, marker in enumerate(_plan_markers(text, self.lex.plan_markers, self.lex.prediction)):
+        markers = _plan_markers(text, self.lex.plan_markers, self.lex.prediction, self.lex.plan_words["predictive_syllables"])
+        for index, marker in enumerate(markers):
             if index and not (text[:floor].endswith(("며", "고")) or re.match(r"(?:이며|이고|며|고)?\s*,", text[floor:floor + 4])):
                 break  # 할 것이라며 ... 계획이다: one plan told with two endings
             plan = self._plan(sentence, quotes, found, marker, floor)
@@ -39,22 +41,42 @@ class PlanRules:
         약속했다) that is not a prediction (될 것으로 보인다); the trigger is the planned action."""
         text = sentence.text
         m_start, m_end = marker
-        if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]):
-            return None  # 과징금을 부과하기로 했다: the decided event itself is reported
+        if self._vague_verb.search(text, 0, m_start):
+            return None  # 조사에 성실히 임하겠다: an undertaking to go along, not a plan
+        if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
+                and not self._reversal.search(text[max(0, m_start - 6):m_start]):
+            # 과징금을 부과하기로 했다: the decided event itself is reported (but 희망퇴직을 중단하기로
+            # 했다 decides to stop it: that is the plan)
+            return None
+        for draft in found:
+            low = draft.trigger.end - sentence.start
+            if 0 <= low <= m_start and (self._enacts.fullmatch(text, low, m_start)
+                                        or re.fullmatch(r"\s*(?:을|를)?\s*", text[low:m_start])):
+                # 사퇴하도록 조치하겠다, 해임을 추진한다: the event ordered or pursued is reported
+                return None
         clause_start = max([text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")] + [floor - 1]) + 1
         clause = text[clause_start:m_end]
         if text[m_start:m_end].endswith("것") and segment_of(sentence.start + m_start, quotes) is not None \
                 and self._thing_subject(sentence, clause_start, m_start):
             return None  # "이 게임은 이용자에게 공포를 선사할 것": a prediction about a thing, not a commitment
         best = None
+        names = [(m.start - sentence.start - clause_start, m.end - sentence.start - clause_start)
+                 for m, _ in self.ents.mentions_in(sentence)]
         for action in self.lex.plan_actions:
             position = clause.rfind(action)
-            while position >= 0 and _MODIFIER.match(clause, position + len(action)):
-                position = clause.rfind(action, 0, position)  # 생산되는 배터리: it modifies a noun
+            while position >= 0 and (_MODIFIER.match(clause, position + len(action))
+                                     or _modifies_a_noun(clause, position + len(action), m_start - clause_start)
+                                     or _TIME_REFERENCE.match(clause, position + len(action))
+                                     or any(s <= position < e for s, e in names)):
+                # 생산되는 배터리, 출시할 신작: it modifies a noun; 인수 후: it dates another;
+                # HDC현대산업개발: inside a name
+                position = clause.rfind(action, 0, position)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
         if best is not None:
             position, action = clause_start + best[0], best[1]
+            if self.lex.detail.match(text, position + len(action)):
+                return None  # 전체 투자 규모도 늘어날 예정이다: a detail of a deal told, not a plan
             if action == "재발":  # 재발 방지 대책: what is planned is the 대책 after it
                 nxt = text.find("대책", position)
                 if 0 <= nxt < m_end:
@@ -62,17 +84,34 @@ class PlanRules:
         else:
             # the verbal noun right before the commitment names it; a vague one (협조하겠다) names
             # no plan at all
+            not_actions = self.lex.plan_words["not_actions"]
             last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
-            if last and last[-1].form in _NOT_ACTIONS and m_start - (last[-1].end - sentence.start) <= 2:
+            if last and last[-1].form in not_actions and m_start - (last[-1].end - sentence.start) <= 2:
                 return None
-            noun = None
+            noun = marker_noun = None
             names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
-            for token in sentence.tokens:
+            tokens = sentence.tokens
+            for i, token in enumerate(tokens):
                 offset = token.start - sentence.start
                 if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
-                        and token.form not in _NOT_ACTIONS and m_start - offset <= 20 \
+                        and token.form not in not_actions and m_start - offset <= 20 \
                         and not any(s <= token.start < e for s, e in names):
-                    noun = (offset, self.text[token.start:token.end])
+                    if offset < m_start:
+                        after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].tag == "XSN" else i + 1
+                        following = tokens[after] if after < len(tokens) else None
+                        if following is None or following.tag in _ACTION_TAGS or following.tag in ("JKO", "JKS", "JX") \
+                                or (following.tag == "JKB" and following.form == "에"):
+                            # the verb's own noun (성공시키겠다, 마무리하겠다), its object, subject
+                            # or topic (시간을 갖도록, 논란이 생기지 않도록, 유사 행위도 들여다볼 것)
+                            # or goal (사업 발굴에 나서겠다); not an adverbial (최전선에서
+                            # 뛰겠다, 요청으로 받아들이겠다); a suffix may come between (환원율을)
+                            noun = (offset, self.text[token.start:token.end])
+                    else:  # the marker's own noun (계획이다, 예정이다)
+                        marker_noun = marker_noun or (offset, self.text[token.start:token.end])
+            if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
+                                                    and sentence.start + noun[0] < d.trigger.end for d in found)):
+                # 선임될 예정이다 (the appointment is reported too), 지을 예정이다: the schedule itself
+                noun = marker_noun
             if noun is None:
                 return None
             position, action = noun
@@ -80,7 +119,77 @@ class PlanRules:
         if any(d.trigger.start < start + len(action) and start < d.trigger.end for d in found):
             return None  # 고발하기로 했다, 합의했다: the sentence reports that event, decided now
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
-        return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment_of(start, quotes))
+        segment = segment_of(start, quotes) or self._open_quote(start)
+        return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment)
+
+    def _open_quote(self, offset: int) -> tuple[int, int] | None:
+        """The quotation around ``offset`` that runs over several sentences ("... 지시했다. 앞으로 곧
+        대책이 나올 것"이라고 말했다): the nearest quotation with a speaker opened before it and
+        not closed in between."""
+        opened = [start for start in self.speakers if start < offset]
+        if not opened:
+            return None
+        start = max(opened)
+        opener = self.text[start]
+        closer = {"“": "”", '"': '"', "‘": "’", "'": "'"}.get(opener)
+        if closer is None or closer in self.text[start + 1:offset] or (opener == "“" and '"' in self.text[start + 1:offset]):
+            return None
+        end = self.text.find(closer, offset)
+        return (start, end + 1) if end >= 0 else None
+
+    @property
+    def _reversal(self) -> re.Pattern:
+        """A verb that undoes an event, right before -기로 (plans.yaml reversals)."""
+        return _word_pattern(self.lex.plan_words["reversals"], r"(?:{})(?:하|시키)?$")
+
+    @property
+    def _vague_verb(self) -> re.Pattern:
+        """A verb of going along right before the commitment ending (plans.yaml vague_verbs: 임하겠다)."""
+        return _word_pattern(self.lex.plan_words["vague_verbs"], r"(?:{})\s*$")
+
+    @property
+    def _enacts(self) -> re.Pattern:
+        """-도록 with a verb of making it happen, between an event and a commitment ending (plans.yaml
+        enacting: 사퇴하도록 조치하겠다)."""
+        return _word_pattern(self.lex.plan_words["enacting"], r"(?:하|되|시키)?도록\s*(?:{})?\s*(?:하|할|해)?\s*")
+
+    def _plan_roles(self, draft: EventDraft, sentence: Sentence, roles: list[tuple[str, str]]) -> None:
+        """Who a plan involves besides the actors of its clause (appended to ``roles``): the
+        company the story is about (노동청은 ... 수사할 계획이다: the company investigated; "논란이
+        생기지 않도록 하겠다": the group its head speaks for), and the facility the story is about
+        when the plan names none (재가동 일정은 ... 조정할 계획이다: the plant's restart)."""
+        keys = {k for _, k in roles}
+        if draft.quote_segment is not None:
+            # a plan said in a quotation is about the companies the quotation names ("한빛중공업
+            # 희망퇴직 중단 ... 곧 대책 나올 것")
+            low, high = draft.quote_segment
+            for key, found in self.ents.found.items():
+                if found.type == "Company" and key not in keys and any(low <= m.start < high for m in found.mentions):
+                    roles.append(("organization", key))
+                    keys.add(key)
+        story = self._story_company()
+        if story and story not in keys:
+            roles.append(("organization", story))
+        product = self._story_entity("Product")
+        if product and product not in keys:
+            roles.append(("product", product))
+        if not any(self.ents.found[k].type == "Facility" for k in keys) \
+                and any(d.type in INCIDENTS for d in self.drafts):
+            facility = self._main_facility(sentence)  # (a plan that answers an incident at a site)
+            if facility:
+                roles.append(("facility", facility))
+
+    def _story_company(self) -> str | None:
+        """The company the story is about: the one named most often, when no other is named as often."""
+        return self.dominant if self.dominant and self.dominant == self._story_entity("Company") else None
+
+    def _story_entity(self, etype: str) -> str | None:
+        """The entity of a type the story is about: the one named most often (twice at least), when
+        no other of its type is named as often."""
+        counts = sorted(((len(f.mentions), key) for key, f in self.ents.found.items() if f.type == etype), reverse=True)
+        if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
 
     def _thing_subject(self, sentence: Sentence, begin: int, end: int) -> bool:
         """The subject of the clause text[begin:end] (the last noun before 이/가/은/는 that no 도록
@@ -102,38 +211,52 @@ class PlanRules:
             return False
         for mention, found in self.ents.mentions_in(sentence):
             if mention.start <= subject.start < mention.end:
-                return found.type == "Product"
+                # (a name the article also gives a product is that product)
+                return found.type == "Product" or any(
+                    other.type == "Product" and other.name == found.name for other in self.ents.found.values())
         # a topic (은/는) that is a thing is what the plan is about (데이터센터는 ... 구축할 것),
         # a subject (이/가) that is a thing is what the prediction is about (경험이 ... 만들 것)
-        return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in _ACTOR_NOUNS \
+        return subject.tag == "NNG" and particle.tag == "JKS" and subject.form not in self.lex.plan_words["actor_nouns"] \
             and subject.form not in self.lex.titles
 
 
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
+# a prospective modifier (출시할 신작, 진행될 사업) before a noun
+_PROSPECTIVE = re.compile(r"(?:할|될|시킬)\s+(?=\S)")
+# an action word that dates another (인수 후 통합 작업에 ... 집중하겠다) is not what is planned
+_TIME_REFERENCE = re.compile(r"\s?(?:후|전|이후|이전|뒤|직후|당시|때)(?:\s|에|부터|로|까지|,)")
 # connective endings that close a clause (며, 고, 지만: 규모가 달하게 되며, ... 올릴 것)
 _CLAUSE_LINKS = frozenset(["며", "으며", "고", "면서", "으면서", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "니까", "으니까",
                            "므로", "으므로", "라며", "이라며"])
-# words for those who can commit to an action (우리는 ... 할 것, 회사가 ... 할 것)
-_ACTOR_NOUNS = frozenset(["우리", "저희", "회사", "당사", "정부", "그룹", "경영진", "이사회", "노조", "조합", "임직원",
-                          "직원", "기업", "양사", "당국", "사측"])
-_NOT_ACTIONS = frozenset(["것", "수", "등", "때문", "경우", "가능성", "상황", "방향", "이번", "우리", "회사", "모든",
-                          "최선", "노력", "책임", "입장", "생각", "필요", "부분", "문제", "사실", "관계자",
-                          # vague undertakings (조사에 협조하겠다, 철저히 확인하겠다) are not plans
-                          "협조", "확인", "검토", "대응", "소통", "반복", "발생", "주가", "수준", "차질",
-                          # feelings, not actions (응원하겠다, 감사하겠다)
-                          "응원", "감사", "기대", "환영", "축하", "기원"])
-# 될 것, 빨라질 것, 클 것: a prediction about things, not an actor's commitment
-_PREDICTIVE_SYLLABLES = frozenset("될질클갈있없많좋을")
+# the morphemes after a noun that make it the verb's own (성공-시키-, 마무리-하-, 진행-되-)
+_ACTION_TAGS = frozenset(["XSV", "XSA", "VV", "VX"])
 
 
-def _plan_markers(text: str, markers: re.Pattern, prediction: re.Pattern) -> list[tuple[int, int]]:
+def _modifies_a_noun(clause: str, end: int, marker: int) -> bool:
+    """An action word ending at ``end`` in a prospective form that modifies the noun after it
+    (출시할 신작에 ... 집중하겠다), other than the commitment itself (출시할 계획, 출시할 것)."""
+    match = _PROSPECTIVE.match(clause, end)
+    return match is not None and match.end() < marker
+
+
+@functools.lru_cache(maxsize=16)
+def _word_pattern(words: frozenset[str], template: str) -> re.Pattern:
+    """``template`` with its ``{}`` filled by an alternation of the words, longest first."""
+    if not words:
+        return re.compile(r"(?!)")  # no words: never matches
+    return re.compile(template.format("|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))))
+
+
+def _plan_markers(text: str, markers: re.Pattern, prediction: re.Pattern,
+                  predictive: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of every commitment ending in the sentence, in order, skipping predictions
-    (``prediction``: the lexicon's words after 것 that make a forecast)."""
+    (``prediction``: the lexicon's words after 것 that make a forecast; ``predictive``: the
+    syllables before 것 that do)."""
     candidates = [(m.start(), m.end()) for m in markers.finditer(text)]
     for m in re.finditer(r"([가-힣])\s*것(?=이다|이라|이며|입니다|이고|\s*[\"”]|\s*$)", text):
         code = ord(m.group(1)) - 0xAC00
-        if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in _PREDICTIVE_SYLLABLES:
+        if 0 <= code < 11172 and code % 28 == 8 and m.group(1) not in predictive:
             candidates.append((m.start(), m.end()))  # a syllable ending in ㄹ: 할 것이다, 높일 것"
     found: list[tuple[int, int]] = []
     for start, end in sorted(candidates):
