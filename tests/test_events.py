@@ -433,3 +433,15 @@ def test_events_list_of_dated_counterparts_is_one_event_per_date(run):
     assert "Company/한빛벤처스" in participants(investments[0]) and "Company/가온캐피털" not in participants(investments[0])
     assert "Company/가온캐피털" in participants(investments[1])
     assert all("Company/누리테크" in participants(e) for e in investments)
+
+
+@pytest.mark.parametrize("body, day", [
+    # dated by its report, then by the board meeting a few days before: one merger, of that day
+    ("한빛제약은 누리바이오와 합병 계약을 체결했다고 5일 밝혔다. 양사는 지난 2일 각각 이사회를 열어 합병을 결의했다.",
+     "2024-03-02"),
+    # a scheduled closing is a step of the merger told, not another merger
+    ("한빛제약과 누리바이오가 4일 합병 계약을 맺었다. 양사는 오는 9월 1일자로 합병을 마무리한다.", "2024-03-04"),
+])
+def test_events_report_date_and_scheduled_step_are_the_same_deal(run, body, day):
+    (merger,) = of_type(run(body), "Merger")
+    assert merger.time is not None and merger.time.value == day

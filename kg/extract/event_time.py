@@ -92,6 +92,8 @@ class TimeRules:
         if candidates:
             candidates.sort(key=lambda c: c[0])
             draft.time = candidates[0][1].value
+            draft.reported_time = candidates[0][1].start >= trigger.end \
+                and bool(_REPORT_AFTER.match(self.text[candidates[0][1].end:candidates[0][1].end + 12]))
             draft.spans_range = self._starts_range(candidates[0][1], times)
 
     def _starts_range(self, start: TimeMention, times: list[TimeMention]) -> bool:

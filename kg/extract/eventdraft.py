@@ -9,13 +9,15 @@ from ..model import Mention, TimeValue
 from ..registry import family, plannable
 from .text import QuoteSpan
 
-__all__ = ["EventDraft", "INCIDENTS", "PHYSICAL", "DISRUPTIONS", "PERSONAL", "RESPONSES", "PLANNABLE_KEEP",
+__all__ = ["EventDraft", "DEALS", "INCIDENTS", "PHYSICAL", "DISRUPTIONS", "PERSONAL", "RESPONSES", "PLANNABLE_KEEP",
            "ANAPHOR_TYPES", "ANAPHOR_NOUNS", "segment_of"]
 
 INCIDENTS = family("incident")
 PHYSICAL = ("Fire", "Accident")
 DISRUPTIONS = ("ServiceOutage", "ProductionHalt")
 PERSONAL = family("leadership")
+# deals whose later steps are scheduled (9월 1일자로 합병을 마무리한다: the merger told, not another)
+DEALS = ("Merger", "Acquisition", "Investment", "Partnership")
 # what an incident can cause besides another incident: a response to it
 RESPONSES = PERSONAL + family("legal") + ("Plan", "Apology", "Recall")
 # events still reported as such when announced for the future (오는 26일부터 가동을 중단할 예정)
@@ -52,6 +54,7 @@ class EventDraft:
     # the participant each mention is most directly about (its subject, else the actor named
     # nearest before it): mentions about different ones are different events
     key_participants: set[str] = field(default_factory=set)
+    reported_time: bool = False  # its time dates the report of it (... 체결했다고 26일 밝혔다)
     spans_range: bool = False  # its time starts a range the sentence closes (...부터 ...까지)
 
     def keys(self) -> set[str]:

@@ -21,7 +21,7 @@ from .entities import EntityFinder
 from .event_roles import RoleRules
 from .event_time import TimeRules
 from .event_triggers import TriggerRules
-from .eventdraft import DISRUPTIONS, INCIDENTS, PERSONAL, PHYSICAL, RESPONSES, EventDraft
+from .eventdraft import DEALS, DISRUPTIONS, INCIDENTS, PERSONAL, PHYSICAL, RESPONSES, EventDraft
 from .plans import PlanRules
 from .text import quote_spans
 
@@ -112,12 +112,35 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             for role in draft.roles:
                 if role not in other.roles and role[1] not in other.keys():
                     other.roles.append(role)
-            if other.time is None and draft.quote_segment is None:
-                other.time = draft.time  # (a date a speaker mentions in a quotation does not date the news)
+            if draft.quote_segment is None and draft.time is not None and (
+                    other.time is None or self._report_days_before(other, draft) and other.reported_time):
+                # (a date a speaker mentions in a quotation does not date the news; the event's own
+                # date comes before the date of its report)
+                other.time, other.reported_time = draft.time, draft.reported_time
             other.fiscal_period = other.fiscal_period or draft.fiscal_period
             other.confidence = max(other.confidence, draft.confidence)
             return
         self.drafts.append(draft)
+
+    def _report_days_before(self, a: EventDraft, b: EventDraft) -> bool:
+        """One mention is dated by its report, the other a few days before it: the deal was made
+        then and reported now (합병 계약을 체결했다고 26일 밝혔다 ... 지난 23일 합병 계약을 체결)."""
+        if a.type not in DEALS or not (a.time and b.time) or a.reported_time == b.reported_time:
+            return False
+        try:
+            days = [dt.date.fromisoformat(t.value) for t in (a.time, b.time) if t.precision == "day"]
+        except ValueError:
+            return False
+        return len(days) == 2 and abs((days[0] - days[1]).days) <= 7
+
+    def _scheduled_step(self, a: EventDraft, b: EventDraft) -> bool:
+        """One of two mentions of a deal is dated in the future of the report, the other not: a
+        step of the deal told (합병 ... 9월 1일자로 합병을 마무리한다)."""
+        published = self.doc.article.published
+        if a.type not in DEALS or published is None or not (a.time and b.time):
+            return False
+        future = [t.value[:4].isdigit() and t.value > published.isoformat()[:len(t.value)] for t in (a.time, b.time)]
+        return future[0] != future[1]
 
     def _echo(self, echo: EventDraft, sentence: Sentence, mentions, quotes) -> None:
         """A trigger left to the Plan that names an event a headline already reported as done
@@ -139,7 +162,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             return False  # 화재가 났다 ... 추가 화재 가능성: the fire, and a possible one
         if self._modifies(a, b):
             return True  # 지분을 인수하는 양수도 계약을 맺었다: one deal named twice
-        if a.time and b.time and a.time.value[:7] != b.time.value[:7]:
+        # a date of the report (...했다고 26일 밝혔다) or of a deal's scheduled step does not tell
+        # two events apart (양사는 지난 23일 합병 계약을 체결했다; 9월 1일자로 합병을 마무리한다)
+        loose = self._report_days_before(a, b) or self._scheduled_step(a, b)
+        if a.time and b.time and a.time.value[:7] != b.time.value[:7] and not loose:
             return False
         published = self.doc.article.published
         if published and a.time is None and b.time is not None and a.type in INCIDENTS and not b.spans_range:
@@ -155,7 +181,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings (but 공정위는 ...
             # 시정명령 and 카카오모빌리티가 제재를 받았다 tell one sanction from either side)
             return False
-        if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value:
+        if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value \
+                and not loose:
             return False  # 지난 7일 신청 ... 17일 개시 결정: two steps
         if a.type in ("Investigation", "Lawsuit", "Appointment") and a.trigger_word != b.trigger_word \
                 and a.sentence != b.sentence and not self._same_person(a, b):
