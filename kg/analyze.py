@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
+from .gcpause import gc_paused
 from .lexicon import Lexicon
 from .model import Article, Document, Sentence, Token
 
@@ -140,6 +141,7 @@ class Analyzer:
         return plan
 
     @staticmethod
+    @gc_paused
     def _document(article: Article, plan: list, tokenize: Callable[[str], list]) -> Document:
         """The sentences of a planned article; ``tokenize`` gives a Kiwi piece's sentences."""
         sentences: list[Sentence] = []
@@ -154,12 +156,12 @@ class Analyzer:
             for sent_tokens in tokenize(chunk):
                 if not sent_tokens:
                     continue
-                tokens = tuple(
+                tokens = tuple([
                     Token(t.form, t.tag, offset + t.start, offset + t.start + t.len,
-                          t.user_value if isinstance(t.user_value, str) else None)
+                          value if isinstance(value := t.user_value, str) else None)
                     for t in sent_tokens
-                )
-                start, end = tokens[0].start, max(t.end for t in tokens)
+                ])
+                start, end = tokens[0].start, max([t.end for t in tokens])
                 sentences.append(Sentence(
                     index=len(sentences),
                     start=start,

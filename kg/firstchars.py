@@ -2,6 +2,8 @@
 
 - :func:`match_prefixes`: the strings (of one or two characters) every match starts with; a caller
   skips a pattern for a text that contains none of them (the trigger scanners).
+- :func:`required_strings`: strings every match contains (``재판매`` in a wire-photo credit); a
+  text without one of them has no match.
 - :func:`guarded`: a pattern of many alternatives compiled with a lookahead of each alternative's
   possible first characters in front of it (``(?=[12])(?P<ymd>(?:19|20)\\d{2}년 ...)``). Python's
   regex engine tries every alternative at every position of the text; a failing lookahead of one
@@ -22,7 +24,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
-__all__ = ["match_prefixes", "guarded", "first_class"]
+__all__ = ["match_prefixes", "guarded", "first_class", "required_strings"]
 
 _CLASS_LIMIT = 64  # a wider character class ends a prefix (or, first, makes it "any character")
 _PREFIXES_LIMIT = 2048
@@ -215,3 +217,41 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern:
         return plain
     return re.compile("|".join(part if guard is None else f"(?={guard}){part}" for part, guard in zip(parts, guards)),
                       flags)
+
+
+# -- strings every match contains ------------------------------------------------------------------
+
+def required_strings(pattern: re.Pattern) -> frozenset[str]:
+    """Strings that every match of ``pattern`` contains (runs of literal characters outside any
+    optional part; of alternatives, those all of them contain); empty when none can be told."""
+    if pattern.flags & re.IGNORECASE:
+        return frozenset()
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return frozenset()
+        return frozenset(text for text in _required(parsed) if text)
+    except Exception:  # noqa: BLE001  an unforeseen construct: nothing is required
+        return frozenset()
+
+
+def _required(items) -> set[str]:
+    found: set[str] = set()
+    run = ""
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            run += chr(arg)
+            continue
+        found.add(run)
+        run = ""
+        if op is _sre.SUBPATTERN:
+            if not (arg[1] or arg[2]):
+                found |= _required(arg[3])
+        elif op is _sre.BRANCH:
+            alternatives = [_required(branch) for branch in arg[1]]
+            found |= {text for text in alternatives[0]
+                      if all(any(text in other for other in alternative) for alternative in alternatives[1:])}
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+            found |= _required(arg[2])
+    found.add(run)
+    return found

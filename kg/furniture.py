@@ -15,7 +15,9 @@ Every pattern here is linear: literal-led, with bounded repeats.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .firstchars import match_prefixes, required_strings
 
 __all__ = ["SegmentRule", "Piece", "split_line"]
 
@@ -36,6 +38,14 @@ class SegmentRule:
     pattern: re.Pattern
     action: str  # cut | tail
     label: str  # what it is, for messages: "a copyright notice"
+    # the strings every match starts with (kg.firstchars.match_prefixes): a line without any is skipped
+    prefixes: tuple[frozenset[str], frozenset[str]] | None = field(init=False, compare=False, repr=False)
+    # the longest string every match contains (kg.firstchars.required_strings), if any
+    required: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "prefixes", match_prefixes(self.pattern))
+        object.__setattr__(self, "required", max(sorted(required_strings(self.pattern)), key=len, default=""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +57,15 @@ class Piece:
 def split_line(line: str, rules: list[SegmentRule]) -> list[Piece]:
     """The line as pieces in order: text pieces, and the furniture cut from between them."""
     cuts: list[tuple[int, int, SegmentRule]] = []
+    chars = pairs = None
     for rule in rules:
+        if rule.required and rule.required not in line:
+            continue  # a string every match contains is not in the line
+        if rule.prefixes is not None:
+            if chars is None:
+                chars, pairs = set(line), {line[i:i + 2] for i in range(len(line) - 1)}
+            if rule.prefixes[0].isdisjoint(chars) and rule.prefixes[1].isdisjoint(pairs):
+                continue  # no string a match starts with is in the line
         for m in rule.pattern.finditer(line):
             if m.end() == m.start():
                 continue
@@ -82,7 +100,8 @@ def _text_pieces(text: str) -> list[Piece]:
     for m in _DATELINE_START_RE.finditer(text, 1, min(len(text), _DATELINE_SEARCH_WINDOW)):
         breaks.add(m.start())
         break
-    for m in _CREDIT_RE.finditer(text):
+    credits = _CREDIT_RE.finditer(text) if "기자" in text or "특파원" in text else ()  # the words a credit needs
+    for m in credits:
         if m.start() > 0 and _SENTENCE_END_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
             breaks.add(m.start())
     if not breaks:

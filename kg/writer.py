@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from .errors import KgError
+from .gcpause import gc_paused
 from .rdf import JSONLD_CONTEXT, PREFIXES, article_triples, format_for, graph_iri
 from .terms import to_ox
 from .namespace import KGR
@@ -46,6 +47,7 @@ _ARTICLE_SCOPED = tuple(f"{KGR}{kind}/" for kind in
 
 # -- terms ---------------------------------------------------------------------------------------
 
+@gc_paused
 def article_quads(extraction, lexicon) -> list[ox.Quad]:
     """One article's graph as pyoxigraph quads: each once, sorted (as N-Quads lines sort)."""
     graph = ox.NamedNode(str(graph_iri(extraction.article.id)))  # one per article: not worth a cache

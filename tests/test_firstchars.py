@@ -9,7 +9,7 @@ import re
 import pytest
 
 from kg import timex
-from kg.firstchars import first_class, guarded
+from kg.firstchars import first_class, guarded, required_strings
 from kg.lexicon import default_lexicon
 
 
@@ -75,3 +75,40 @@ def test_firstchars_guarded_same_on_random_text():
         assert _same_matches(plain, timex._RE, text), text
         for slow, fast in scanners:
             assert _same_matches(slow, fast, text), (slow.pattern, text)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\*?\s{0,2}재판매\s{0,2}및\s{0,2}DB", {"재판매", "및", "DB"}),
+    (r"(?:\d{4}\.)?사진\s?제공|사진=", {"사진"}),  # what every alternative contains
+    (r"(?:사진|영상)\s?제공|사진=", set()),
+    (r"(?:무단)?전재", {"전재"}),  # an optional part requires nothing
+    (r"(?:ab|cd)", set()),
+    (r"(?:\s?기사){1,3}", {"기사"}),  # repeated at least once
+    (r"(?i)copyright", set()),
+])
+def test_firstchars_required_strings(pattern, expected):
+    assert required_strings(re.compile(pattern)) == expected
+
+
+def test_firstchars_furniture_skips_change_nothing():
+    """split_line with each rule's quick skips (a required string, first characters) cuts random
+    lines exactly as the rules without them do."""
+    import dataclasses
+
+    from kg.furniture import split_line
+
+    rules = default_lexicon().segments
+    plain = []
+    for rule in rules:
+        copy = dataclasses.replace(rule)
+        object.__setattr__(copy, "required", "")
+        object.__setattr__(copy, "prefixes", None)
+        plain.append(copy)
+    assert any(rule.required for rule in rules) and any(rule.prefixes for rule in rules)
+    pieces = ["재판매 및 DB 금지", "photo@example.com", "2024.01.02.", "ⓒ 가나일보 무단 전재 및 재배포 금지",
+              "▶ 관련기사", "좋아요 0", "#해시태그 #둘", "기자 프로필", "사진=가나전자 제공", "(사진 가나DB)",
+              "입력 2024.03.05 09:00", "서울 맑음 12도", "/ 가나일보", "회사가 공장을 지었다.", " ", "다.", "기사제보"]
+    rng = random.Random(11)
+    for _ in range(1500):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert split_line(line, rules) == split_line(line, plain), line

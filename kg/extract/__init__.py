@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from ..gcpause import gc_paused
 from ..lexicon import Lexicon, normalize_name
 from ..ner import get_tagger
 from ..model import Argument, Document, Entity, Event, Extraction, Mention, Position
@@ -19,6 +20,7 @@ from .quotes import QuoteFinder
 __all__ = ["extract"]
 
 
+@gc_paused
 def extract(document: Document, lexicon: Lexicon, tagger: bool | None = None) -> Extraction:
     """``tagger``: use the learned name tagger beside the rules (default: yes, unless the
     environment sets ``KG_NER=0``, which measures the rules alone)."""

@@ -73,5 +73,9 @@ class SpanIndex:
 
     def first_overlapping(self, start: int, end: int) -> str | None:
         """Key of the earliest accepted span overlapping [start, end), if any."""
-        hits = self.overlapping(start, end)
-        return hits[0][2] if hits else None
+        first = None
+        for number in range((start - self._longest) // _BUCKET, (end - 1) // _BUCKET + 1):
+            for order, span in self._buckets.get(number, ()):
+                if span[0] < end and start < span[1] and (first is None or order < first[0]):
+                    first = (order, span)
+        return first[1][2] if first else None

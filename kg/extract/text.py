@@ -43,24 +43,28 @@ def words_of(sentence: Sentence, text: str) -> list[Word]:
     group_end = 0
     for token in sentence.tokens:
         if group and token.start > group_end and text[group_end:token.start].isspace():
-            words.append(_make_word(group, text))
-            group = []
+            words.append(_make_word(group, text, group_end))
+            group = [token]
+            group_end = token.end
+            continue
+        group_end = token.end if not group or token.end > group_end else group_end
         group.append(token)
-        group_end = token.end if len(group) == 1 else max(group_end, token.end)
     if group:
-        words.append(_make_word(group, text))
+        words.append(_make_word(group, text, group_end))
     return words
 
 
-def _make_word(tokens: list[Token], text: str) -> Word:
-    end = max(t.end for t in tokens)
+def _make_word(tokens: list[Token], text: str, end: int | None = None) -> Word:
+    """The word of a group of tokens; ``end`` is the furthest end of its tokens, when known."""
+    if end is None:
+        end = max(t.end for t in tokens)
     while len(tokens) > 1 and tokens[0].tag in ("SSO", "SSC", "SW", "SP", "SO"):
         tokens = tokens[1:]  # opening punctuation glued to the word ('카카오, (주)...)
     start = tokens[0].start
     stem_end = end
-    previous_end = start
-    for token in tokens:
-        if token.tag.startswith(_FUNCTION_TAG_PREFIXES) and token is not tokens[0]:
+    previous_end = tokens[0].end
+    for token in tokens[1:]:
+        if token.tag.startswith(_FUNCTION_TAG_PREFIXES):
             # a particle merged into the previous syllable (남궁훈 -> 남궁/후/ᆫ) belongs to the stem
             stem_end = token.start if token.start >= previous_end else token.end
             break

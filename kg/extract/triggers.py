@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..firstchars import guarded, match_prefixes
 from ..lexicon import Lexicon, TriggerRule
@@ -118,10 +119,6 @@ def _morph_rules(lexicon: Lexicon) -> list[TriggerRule]:
 
 def _morpheme_line(sentence: Sentence) -> tuple[str, dict]:
     """``form/TAG form/TAG ...`` and, per morpheme, its offset in that line -> the token."""
-    parts, offsets, position = [], {}, 0
-    for token in sentence.tokens:
-        piece = f"{token.form}/{token.tag}"
-        offsets[position] = token
-        parts.append(piece)
-        position += len(piece) + 1
-    return " ".join(parts), offsets
+    tokens = sentence.tokens
+    parts = [f"{token.form}/{token.tag}" for token in tokens]
+    return " ".join(parts), dict(zip(accumulate([len(part) + 1 for part in parts], initial=0), tokens))

@@ -165,14 +165,23 @@ def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -
     UTF-8 bytes (``w=카카오``, ``t-1=NNP``): what the CRF library takes without encoding each
     string again."""
     n = len(tokens)
-    strings = [_token_strings(t.form, t.tag, t.user_value, ctx) for t in tokens]
-    pairs = [_tag_pair(ctx, tokens[i].tag, tokens[i + 1].tag) for i in range(n - 1)]
+    cache, tag_pairs = ctx.cache, ctx.tag_pairs
+    strings = [cache.get((t.form, t.tag, t.user_value)) or _token_strings(t.form, t.tag, t.user_value, ctx)
+               for t in tokens]
+    tags = [t.tag for t in tokens]
+    pairs = [tag_pairs.get(pair) or _tag_pair(ctx, *pair) for pair in zip(tags, tags[1:])]
+    # a space between token i and token i + 1; none before the first and after the last
+    gaps = [True, *(tokens[i + 1].start > tokens[i].end for i in range(n - 1)), True]
     feats: list[list[bytes]] = []
-    for i, token in enumerate(tokens):
+    for i in range(n):
         s = strings[i]
-        space_before = i == 0 or token.start > tokens[i - 1].end
-        space_after = i == n - 1 or tokens[i + 1].start > token.end
-        f = [*s.own, _SPACES[space_before, space_after]]
+        if 1 < i < n - 2:  # most tokens: two neighbours on each side
+            before, after = strings[i - 1], strings[i + 1]
+            feats.append([*s.own, _SPACES[gaps[i], gaps[i + 1]], *before.as_prev, pairs[i - 1][0], *before.title_prev,
+                          strings[i - 2].as_prev2, *after.as_next, pairs[i][1], *after.after_next,
+                          *strings[i + 2].as_next2])
+            continue
+        f = [*s.own, _SPACES[gaps[i], gaps[i + 1]]]
         if i > 0:
             before = strings[i - 1]
             f += before.as_prev
