@@ -30,6 +30,8 @@ __all__ = ["EventFinder", "EventDraft"]
 # the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
 # trigger's noun (인수하는 지분 양수도 계약)
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
+# two triggers named as alternatives (법정관리나 워크아웃에 돌입한 업체): one kind of event, named once
+_ALTERNATIVE = re.compile(r"\S{0,2}?(?:이나|나|또는|혹은|·|/)\s*|\S{0,2}?\s+(?:또는|혹은)\s+")
 _SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")  # a body sentence, not a headline
 _ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
 
@@ -165,8 +167,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         # a date of the report (...했다고 26일 밝혔다) or of a deal's scheduled step does not tell
         # two events apart (양사는 지난 23일 합병 계약을 체결했다; 9월 1일자로 합병을 마무리한다)
         loose = self._report_days_before(a, b) or self._scheduled_step(a, b)
-        if a.time and b.time and a.time.value[:7] != b.time.value[:7] and not loose:
-            return False
+        if a.time and b.time and not loose and not _within(a.time.value[:7], b.time.value[:7]):
+            return False  # (올해 ... and 4일 fit: the year holds the day)
         published = self.doc.article.published
         if published and a.time is None and b.time is not None and a.type in INCIDENTS and not b.spans_range:
             dated = b.time
@@ -185,7 +187,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value \
                 and not loose:
             return False  # 지난 7일 신청 ... 17일 개시 결정: two steps
-        if a.type in ("Investigation", "Lawsuit", "Appointment") and a.trigger_word != b.trigger_word \
+        if a.type in ("Investigation", "Lawsuit", "Appointment", "Bankruptcy") and a.trigger_word != b.trigger_word \
                 and a.sentence != b.sentence and not self._same_person(a, b):
             return False  # 압수수색 ... 입건 ... 수사 착수: each step of a case is its own event
             # (but 회장으로 선임됐다 ... 정기선 신임 회장은: one person's appointment, told twice)
@@ -262,7 +264,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
 
     def _modifies(self, a: EventDraft, b: EventDraft) -> bool:
         """One trigger's clause modifies the other's noun in the same clause (인수하는 지분 양수도
-        계약, 투자를 유치한 시리즈B 라운드): the same event, whatever participants each found."""
+        계약, 투자를 유치한 시리즈B 라운드), or they are named as alternatives (법정관리나 워크아웃):
+        the same event, whatever participants each found."""
         if a.type == "Plan":
             return False
         for m in [a.trigger, *a.mentions]:
@@ -270,7 +273,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 continue
             first, second = sorted((m, b.trigger), key=lambda x: x.start)
             between = self.text[first.end:second.start]
-            if 0 < len(between) <= 16 and _ADNOMINAL_LINK.match(between):
+            if 0 < len(between) <= 16 and _ADNOMINAL_LINK.match(between) or _ALTERNATIVE.fullmatch(between):
                 return True
         return False
 
@@ -338,6 +341,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 factuality=d.factuality,
             ))
         return result
+
+
+def _within(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _kebab(name: str) -> str:
