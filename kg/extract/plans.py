@@ -242,7 +242,7 @@ class PlanRules:
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
 # a means (행정소송을 통해): the noun before 을/를 통해
-_MEANS = re.compile(r"(\S+?)(?:을|를)\s?통해")
+_MEANS = re.compile(r"(?<!\S)(\S{1,20}?)(?:을|를)\s?통해")
 # a quarter or half named without its year (3분기, 하반기)
 _BARE_PERIOD = re.compile(r"(?:[1-4]\s*분기|[상하]\s*반기)")
 # a prospective modifier (출시할 신작, 진행될 사업) before a noun
