@@ -175,7 +175,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             if dated.value[:4].isdigit() and dated.value < (published - dt.timedelta(days=62)).isoformat()[:len(dated.value)]:
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
-            return a.trigger_word == b.trigger_word  # (two plans of one sentence, in clauses of their own, stay two)
+            periods = {t.fiscal_period for t in (a.time, b.time) if t is not None and t.fiscal_period}
+            return a.trigger_word == b.trigger_word and len(periods) < 2  # (2분기 ... 하반기: two)  # (two plans of one sentence, in clauses of their own, stay two)
         if a.key_participants and b.key_participants and not a.key_participants & b.key_participants \
                 and not self._umbrella(a.key_participants | b.key_participants) \
                 and not (EVENTS[a.type].organization_role == "authority"
