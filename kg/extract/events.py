@@ -167,8 +167,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         # a date of the report (...했다고 26일 밝혔다) or of a deal's scheduled step does not tell
         # two events apart (양사는 지난 23일 합병 계약을 체결했다; 9월 1일자로 합병을 마무리한다)
         loose = self._report_days_before(a, b) or self._scheduled_step(a, b)
-        if a.time and b.time and not loose and not _within(a.time.value[:7], b.time.value[:7]):
-            return False  # (올해 ... and 4일 fit: the year holds the day)
+        if a.time and b.time and a.time.value[:7] != b.time.value[:7] and not loose:
+            return False
         published = self.doc.article.published
         if published and a.time is None and b.time is not None and a.type in INCIDENTS and not b.spans_range:
             dated = b.time
@@ -341,10 +341,6 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 factuality=d.factuality,
             ))
         return result
-
-
-def _within(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
 
 
 def _kebab(name: str) -> str:
