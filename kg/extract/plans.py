@@ -179,12 +179,14 @@ class PlanRules:
         when the plan names none (재가동 일정은 ... 조정할 계획이다: the plant's restart)."""
         keys = {k for _, k in roles}
         if draft.quote_segment is not None:
-            # a plan said in a quotation is about the companies the quotation names ("한빛중공업
-            # 희망퇴직 중단 ... 곧 대책 나올 것")
+            # a plan said in a quotation is about the companies and people the quotation names
+            # ("한빛중공업 희망퇴직 중단 ... 곧 대책 나올 것", "사내이사가 김하늘 대표 1인이어서 ...
+            # 대안을 찾아 시행할 계획")
             low, high = draft.quote_segment
             for key, found in self.ents.found.items():
-                if found.type == "Company" and key not in keys and any(low <= m.start < high for m in found.mentions):
-                    roles.append(("organization", key))
+                if found.type in ("Company", "Person") and key not in keys \
+                        and any(low <= m.start < high for m in found.mentions):
+                    roles.append(("organization" if found.type == "Company" else "person", key))
                     keys.add(key)
         story = self._story_company()
         if story and story not in keys:
