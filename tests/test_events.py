@@ -449,6 +449,6 @@ def test_events_report_date_and_scheduled_step_are_the_same_deal(run, body, day)
 
 def test_events_steps_of_a_failure_are_separate_and_alternatives_are_one(run):
     ex = run("한빛건설은 지난달 28일 어음을 막지 못해 1차 부도를 냈다. 한빛건설은 4일 법원에 법정관리를 신청했다. "
-             "한빛건설이 법정관리를 신청하면서 올해 법정관리나 워크아웃에 들어간 건설사는 12곳으로 늘었다.")
+             "한빛건설이 법정관리를 신청하면서 법정관리나 워크아웃에 들어간 건설사는 12곳으로 늘었다.")
     filings = of_type(ex, "Bankruptcy")
     assert sorted(e.trigger.text[:2] for e in filings) == ["법정", "부도"], [(e.trigger.text, e.mentions) for e in filings]

@@ -179,3 +179,28 @@ def test_plans_user_words_extend_the_built_in_ones(tmp_path):
         encoding="utf-8")
     lexicon = Lexicon.load(tmp_path)
     assert {"백지화", "중단"} <= lexicon.plan_words["reversals"]
+
+
+@pytest.mark.parametrize("body, period", [
+    # a quarter or half a plan names bare is the coming one, not last year's (PUB is 2024-03-05)
+    ('김하늘 한빛게임즈 본부장은 "3분기에 대규모 업데이트를 진행할 예정이니 지켜봐 달라"고 말했다.', "2024-Q3"),
+    ("한빛전자는 하반기에 신형 메모리 공급을 늘릴 계획이다.", "2024-H2"),
+    # a year named with it stays
+    ("한빛전자는 2025년 3분기에 신형 메모리 공급을 늘릴 계획이다.", "2025-Q3"),
+])
+def test_plans_bare_period_is_the_coming_one(run, body, period):
+    (plan,) = plans(run(body))
+    assert plan.time is not None and plan.time.fiscal_period == period, plan.time
+
+
+def test_plans_same_action_for_two_periods_are_two_plans(run):
+    ex = run("한빛전자는 2분기부터 신형 메모리 공급을 늘릴 계획이다. 한빛전자는 하반기에는 차세대 제품 공급을 시작할 계획이다.")
+    assert len(plans(ex)) == 2, [(p.trigger.text, p.time) for p in plans(ex)]
+
+
+def test_plans_only_product_of_the_story_takes_part(run):
+    # the one product the article names takes part in a plan said about it without its name
+    ex = run('한빛게임즈는 4일 리니지M 매출이 줄었다고 밝혔다. 김하늘 본부장은 "3분기에 업데이트를 진행하면 '
+             '사업적으로 드라이브를 걸 예정이니 지켜봐 달라"고 말했다.')
+    (plan,) = plans(ex)
+    assert "Product/lineage-m" in participants(plan), plan.arguments

@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..model import TimeValue
 from ..timex import SAME_DAY, SAME_YEAR, TimeMention, find_times
 from .eventdraft import INCIDENTS, EventDraft, segment_of
+from .plans import ahead
 from .text import quote_spans
 
 __all__ = ["TimeRules"]
@@ -92,6 +93,8 @@ class TimeRules:
         if candidates:
             candidates.sort(key=lambda c: c[0])
             draft.time = candidates[0][1].value
+            if draft.type == "Plan":
+                draft.time = ahead(draft.time, self.doc.article.published)  # 3분기에 ... 예정: this year's
             draft.reported_time = candidates[0][1].start >= trigger.end \
                 and bool(_REPORT_AFTER.match(self.text[candidates[0][1].end:candidates[0][1].end + 12]))
             draft.spans_range = self._starts_range(candidates[0][1], times)

@@ -169,15 +169,16 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         # a date of the report (...했다고 26일 밝혔다) or of a deal's scheduled step does not tell
         # two events apart (양사는 지난 23일 합병 계약을 체결했다; 9월 1일자로 합병을 마무리한다)
         loose = self._report_days_before(a, b) or self._scheduled_step(a, b)
-        if a.time and b.time and not loose and not _within(a.time.value[:7], b.time.value[:7]):
-            return False  # (올해 ... and 4일 fit: the year holds the day)
+        if a.time and b.time and a.time.value[:7] != b.time.value[:7] and not loose:
+            return False
         published = self.doc.article.published
         if published and a.time is None and b.time is not None and a.type in INCIDENTS and not b.spans_range:
             dated = b.time
             if dated.value[:4].isdigit() and dated.value < (published - dt.timedelta(days=62)).isoformat()[:len(dated.value)]:
                 return False  # 지난해 8월에도 ... 사고: an earlier, separate incident of the same kind
         if a.type == "Plan":
-            return a.trigger_word == b.trigger_word  # (two plans of one sentence, in clauses of their own, stay two)
+            periods = {t.fiscal_period for t in (a.time, b.time) if t is not None and t.fiscal_period}
+            return a.trigger_word == b.trigger_word and len(periods) < 2  # (2분기 ... 하반기: two)  # (two plans of one sentence, in clauses of their own, stay two)
         if a.key_participants and b.key_participants and not a.key_participants & b.key_participants \
                 and not self._umbrella(a.key_participants | b.key_participants) \
                 and not (EVENTS[a.type].organization_role == "authority"
@@ -342,10 +343,6 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 factuality=d.factuality,
             ))
         return result
-
-
-def _within(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
 
 
 def _kebab(name: str) -> str:

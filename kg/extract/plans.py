@@ -3,14 +3,16 @@ prediction (될 것으로 보인다) and not an opinion; the trigger is the plan
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import re
 
-from ..model import Mention, Sentence
+from ..model import Mention, Sentence, TimeValue
 from .eventdraft import INCIDENTS, EventDraft, segment_of
 from .text import QuoteSpan
 
-__all__ = ["PlanRules"]
+__all__ = ["PlanRules", "ahead"]
 
 
 class PlanRules:
@@ -184,10 +186,10 @@ class PlanRules:
         return self.dominant if self.dominant and self.dominant == self._story_entity("Company") else None
 
     def _story_entity(self, etype: str) -> str | None:
-        """The entity of a type the story is about: the one named most often (twice at least), when
-        no other of its type is named as often."""
+        """The entity of a type the story is about: the only one of its type, or the one named most
+        often (twice at least) when no other of its type is named as often."""
         counts = sorted(((len(f.mentions), key) for key, f in self.ents.found.items() if f.type == etype), reverse=True)
-        if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        if not counts or (len(counts) > 1 and (counts[0][0] < 2 or counts[0][0] == counts[1][0])):
             return None
         return counts[0][1]
 
@@ -222,6 +224,8 @@ class PlanRules:
 
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
+# a quarter or half named without its year (3분기, 하반기)
+_BARE_PERIOD = re.compile(r"(?:[1-4]\s*분기|[상하]\s*반기)")
 # a prospective modifier (출시할 신작, 진행될 사업) before a noun
 _PROSPECTIVE = re.compile(r"(?:할|될|시킬)\s+(?=\S)")
 # an action word that dates another (인수 후 통합 작업에 ... 집중하겠다) is not what is planned
@@ -238,6 +242,17 @@ def _modifies_a_noun(clause: str, end: int, marker: int) -> bool:
     (출시할 신작에 ... 집중하겠다), other than the commitment itself (출시할 계획, 출시할 것)."""
     match = _PROSPECTIVE.match(clause, end)
     return match is not None and match.end() < marker
+
+
+def ahead(value: TimeValue, published: dt.date | None) -> TimeValue:
+    """A quarter or half a plan names bare (3분기에 ... 할 예정) is the coming one: timex reads a
+    period not yet begun as last year's (the figures an article reports), a plan's is this year's."""
+    if published is None or not value.fiscal_period or not _BARE_PERIOD.fullmatch(value.text.strip()):
+        return value
+    if int(value.fiscal_period[:4]) >= published.year:
+        return value
+    return dataclasses.replace(value, value=str(published.year),
+                               fiscal_period=f"{published.year}{value.fiscal_period[4:]}")
 
 
 @functools.lru_cache(maxsize=16)
