@@ -452,3 +452,10 @@ def test_events_steps_of_a_failure_are_separate_and_alternatives_are_one(run):
              "한빛건설이 법정관리를 신청하면서 법정관리나 워크아웃에 들어간 건설사는 12곳으로 늘었다.")
     filings = of_type(ex, "Bankruptcy")
     assert sorted(e.trigger.text[:2] for e in filings) == ["법정", "부도"], [(e.trigger.text, e.mentions) for e in filings]
+
+
+def test_events_name_after_a_closing_connective_is_the_next_clauses(run):
+    ex = run("한빛홀딩스는 알짜 계열사인 롯데렌탈까지 매각을 진행해 한빛건설의 회생을 모색했지만 실패했다.")
+    (sale,) = of_type(ex, "Acquisition")
+    assert "Company/lotte-rental" in participants(sale), sale.arguments
+    assert "Company/한빛건설" not in participants(sale), sale.arguments
