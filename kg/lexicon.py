@@ -141,6 +141,7 @@ class Lexicon:
     continuing: re.Pattern
     received: re.Pattern
     distributive: re.Pattern
+    rumour_report: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -249,6 +250,7 @@ class Lexicon:
             continuing=trig["continuing"],
             received=trig["received"],
             distributive=trig["distributive"],
+            rumour_report=trig["rumour_report"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

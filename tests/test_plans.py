@@ -204,3 +204,10 @@ def test_plans_only_product_of_the_story_takes_part(run):
              '사업적으로 드라이브를 걸 예정이니 지켜봐 달라"고 말했다.')
     (plan,) = plans(ex)
     assert "Product/lineage-m" in participants(plan), plan.arguments
+
+
+def test_plans_means_names_the_plan(run):
+    # 행정소송을 통해 바로잡겠다: the lawsuit is the plan, told again after it was announced
+    ex = run("공정거래위원회로부터 과징금을 부과받은 한빛모빌리티가 4일 행정 소송을 예고했다. "
+             '한빛모빌리티는 "사실과 다른 판단"이라며 행정소송을 통해 바로잡겠다고 밝혔다.')
+    assert [p.trigger.text for p in plans(ex)] == ["소송"], [(p.trigger.text, p.mentions) for p in plans(ex)]

@@ -114,6 +114,9 @@ class PlanRules:
                                                     and sentence.start + noun[0] < d.trigger.end for d in found)):
                 # 선임될 예정이다 (the appointment is reported too), 지을 예정이다: the schedule itself
                 noun = marker_noun
+            means = self._means(sentence, clause_start, m_start)
+            if means and not any(d.trigger.start <= sentence.start + means[0] < d.trigger.end for d in found):
+                noun = means  # (an event reported as such stays that event: the commitment names the plan)
             if noun is None:
                 return None
             position, action = noun
@@ -123,6 +126,20 @@ class PlanRules:
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
         segment = segment_of(start, quotes) or self._open_quote(start)
         return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment)
+
+    def _means(self, sentence: Sentence, begin: int, end: int) -> tuple[int, str] | None:
+        """An event the clause names as its means (행정소송을 통해 소명하겠다, 총파업을 통해 ...
+        투쟁하겠다): what is planned is that event, whatever verb the commitment ends in."""
+        found = list(_MEANS.finditer(sentence.text, begin, end))
+        if not found:
+            return None
+        word = found[-1]
+        heads = [t for t in sentence.tokens if t.tag == "NNG" and len(t.form) >= 2
+                 and word.start(1) <= t.start - sentence.start < word.end(1)]
+        if not heads or not any(rule.event_type != "Plan" and rule.pattern is not None
+                                and rule.pattern.search(word.group(1)) for rule in self.lex.triggers):
+            return None
+        return heads[-1].start - sentence.start, self.text[heads[-1].start:heads[-1].end]
 
     def _open_quote(self, offset: int) -> tuple[int, int] | None:
         """The quotation around ``offset`` that runs over several sentences ("... 지시했다. 앞으로 곧
@@ -224,6 +241,8 @@ class PlanRules:
 
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
+# a means (행정소송을 통해): the noun before 을/를 통해
+_MEANS = re.compile(r"(?<!\S)(\S{1,20}?)(?:을|를)\s?통해")
 # a quarter or half named without its year (3분기, 하반기)
 _BARE_PERIOD = re.compile(r"(?:[1-4]\s*분기|[상하]\s*반기)")
 # a prospective modifier (출시할 신작, 진행될 사업) before a noun
