@@ -33,6 +33,7 @@ _GAZETTEER_FILES = {
     "Facility": "facilities.tsv",
 }
 
+_SPACES_RE = re.compile(r"[\s·]+")
 _LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|(?<!\s)\s*(주식회사|\(주\)|㈜|\(유\))$")
 
 
@@ -43,7 +44,7 @@ def normalize_name(name: str) -> str:
     while previous != text:
         previous = text
         text = _LEGAL_FORM_RE.sub("", text).strip()
-    return re.sub(r"[\s·]+", "", text).casefold()
+    return _SPACES_RE.sub("", text).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ class Lexicon:
     continuing: re.Pattern
     received: re.Pattern
     distributive: re.Pattern
+    rumour_report: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -248,6 +250,7 @@ class Lexicon:
             continuing=trig["continuing"],
             received=trig["received"],
             distributive=trig["distributive"],
+            rumour_report=trig["rumour_report"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

@@ -115,6 +115,8 @@ def test_events_background_keeps_no_time(run):
     ("노조는 파업을 하지 않았다.", "Strike", "negated"),
     ("임금 협상이 결렬되면 노조는 파업에 들어간다.", "Strike", "conditional"),
     ("업계에서는 한빛전자의 누리반도체 인수설이 돈다.", "Acquisition", "rumoured"),
+    # a report that embeds the whole clause chain
+    ("지난주 가온펀드가 5000억원을 투자해 한빛전자 지분 20%를 가져가기로 했다는 보도가 나왔다.", "Investment", "rumoured"),
     ("위원회는 한빛전자에 과징금을 부과하는 방안을 검토하고 있다.", "Sanction", "hedged"),
 ])
 def test_events_factuality_kept_not_dropped(run, body, etype, factuality):

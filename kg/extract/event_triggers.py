@@ -95,6 +95,8 @@ class TriggerRules:
         if adnominal:
             window = tail[:max(0, adnominal.end() - 1)]  # 불이 난 공장은 ... 못했다: the clause ends at the noun it modifies
         hedge = self.lex.hedges.search(window)
+        if not hedge and self.lex.rumour_report.match(tail):
+            return "rumoured"  # ... 투자해 ... 계약을 맺기로 했다는 보도가 나왔다
         if not hedge:
             if start is not None and any(t.tag == "EC" and t.form in ("면", "으면") and t.end <= start
                                          and "," not in self.text[t.end:start]
