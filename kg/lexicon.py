@@ -33,6 +33,7 @@ _GAZETTEER_FILES = {
     "Facility": "facilities.tsv",
 }
 
+_SPACES_RE = re.compile(r"[\s·]+")
 _LEGAL_FORM_RE = re.compile(r"^(주식회사|\(주\)|㈜|\(유\)|유한회사)\s*|(?<!\s)\s*(주식회사|\(주\)|㈜|\(유\))$")
 
 
@@ -43,7 +44,7 @@ def normalize_name(name: str) -> str:
     while previous != text:
         previous = text
         text = _LEGAL_FORM_RE.sub("", text).strip()
-    return re.sub(r"[\s·]+", "", text).casefold()
+    return _SPACES_RE.sub("", text).casefold()
 
 
 @dataclass(frozen=True, slots=True)

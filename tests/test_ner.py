@@ -174,3 +174,25 @@ def test_ner_rules_alone_miss_what_the_tagger_finds(run):
 def test_ner_tagger_spans_that_are_not_names_are_dropped(run, body, absent):
     ex = run(body)
     assert all(absent != e.name for e in ex.entities)
+
+
+def test_ner_model_features_only_same_spans(pipeline):
+    """The tagger is given only the features its model has weights for: the spans and their
+    probabilities are those of every feature given."""
+    from kg.ner import get_tagger
+    from kg.ner.features import FeatureContext
+    from kg.ner.tagger import Tagger
+
+    filtered = get_tagger(pipeline.lexicon)
+    filtered.context  # loads the model
+    assert filtered.context.known and b"BOS" in filtered.context.known
+    everything = Tagger(pipeline.lexicon)
+    everything._load()
+    everything._context = FeatureContext(pipeline.lexicon)  # known is None: every feature
+    text = ("한빛전자 박민수 대표는 3일 서울 본사에서 가나바이오와 업무협약을 맺었다고 밝혔다. "
+            "정다은 다라금융 부사장은 \"부산 공장 증설을 검토한다\"고 말했다.")
+    document = pipeline.analyzer.analyze(pipeline.process_text(text, id="ner-known").document.article)
+    for sentence in document.sentences:
+        assert filtered.tag(sentence.tokens, document.article.text) == everything.tag(sentence.tokens, document.article.text)
+    spans = [span for sentence in document.sentences for span in filtered.tag(sentence.tokens, document.article.text)]
+    assert any(span.type == "Person" for span in spans)

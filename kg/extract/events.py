@@ -103,7 +103,9 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
     def _add(self, draft: EventDraft, sentence: Sentence) -> None:
         # a repeated trigger word names the event it named before (금융당국 ... 현장검사. 금감원은
         # ... 조사하기 위해 현장검사를 착수: the inspection, not the 조사 of its own sentence)
-        order = sorted(range(len(self.drafts)), key=lambda i: self.drafts[i].trigger_word != draft.trigger_word)
+        word = draft.trigger_word  # (drafts of the same word first, each group in order: a stable partition)
+        order = [i for i, d in enumerate(self.drafts) if d.trigger_word == word] + \
+                [i for i, d in enumerate(self.drafts) if d.trigger_word != word]
         referred = self._referred(draft, sentence)
         this = re.search(r"이번\s*$", self.text[max(0, draft.trigger.start - 4):draft.trigger.start])
         for index in order if not draft.another else ():  # 또 다른 화재: a new one

@@ -39,6 +39,8 @@ def credit_patterns(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 CREDIT_WINDOW = 80
 
 
+_SIDE = re.compile(r"측(?:은|이|도|에|의|과|와)?$")  # X 측은 (the word after a name)
+
 class NameRules:
     """Mixed into ``EntityFinder``: the name-finding rules over one document."""
 
@@ -331,7 +333,7 @@ class NameRules:
         words = self.words[sentence.index]
         for i in range(len(words) - 1):
             word, nxt = words[i], words[i + 1]
-            if word.particle or not re.match(r"측(?:은|이|도|에|의|과|와)?$", nxt.text):
+            if word.particle or not _SIDE.match(nxt.text):
                 continue
             if not self._proper_word(word) or self._in_dateline(word.start) or len(word.stem) < 2:
                 continue

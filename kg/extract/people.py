@@ -20,6 +20,8 @@ from .text import Word, _make_word
 __all__ = ["PeopleRules", "PositionClaim"]
 
 _HONORIFIC = re.compile(r"(?:모\s?)?씨(?:[은는이가을를의와과에도]|에게)?$")  # (김)씨를, (이)모씨
+_BRACKET_THEN_E = re.compile(r"\)에$")  # 최고운영책임자(COO)에
+_APPOINTED_OBJECT = re.compile(r"^\s*(?:\S+\s+){0,3}?\S*(?:을|를)\s*(?:\S+\s+)?(?:선임|임명|내정|발탁|선출|영입)")
 
 
 @dataclass(frozen=True)
@@ -338,7 +340,7 @@ class PeopleRules:
         """신임 최고운영책임자(COO)에 오재현 전 넥슨코리아 부사장을 선임했다: the post comes first
         (``A를 TITLE로 선임했다`` and the like are in ``careers``)."""
         for i, word in enumerate(words):
-            if not word.particle.endswith("에") and not re.search(r"\)에$", word.text):
+            if not word.particle.endswith("에") and not _BRACKET_THEN_E.search(word.text):
                 continue
             split = self.lex.title_of(word.stem)
             if split is None:
@@ -346,8 +348,7 @@ class PeopleRules:
             prefix, title = split
             after = [(m, f) for m, f in self.mentions_in(sentence) if f.type == "Person" and m.start > word.end]
             objects = [(m, f) for m, f in after
-                       if re.match(r"^\s*(?:\S+\s+){0,3}?\S*(?:을|를)\s*(?:\S+\s+)?(?:선임|임명|내정|발탁|선출|영입)",
-                                   self.text[m.end:sentence.end])]
+                       if _APPOINTED_OBJECT.match(self.text[m.end:sentence.end])]
             if not objects:
                 continue
             mention, person = objects[0]

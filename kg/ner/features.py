@@ -78,7 +78,9 @@ class FeatureContext:
                 cues.setdefault(word, CLASS_CODES[etype])
         self.cues = cues
         self.cache: dict[tuple, _Strings] = {}  # per-token features by (form, tag, gazetteer key)
-        self.tag_pairs: dict[tuple[str, str], tuple[bytes, bytes]] = {}
+        self.tag_pairs: dict[tuple[str, str], tuple[tuple[bytes, ...], tuple[bytes, ...]]] = {}
+        # the features a tagging model has weights for (set by kg.ner.Tagger); None: keep every feature
+        self.known: frozenset[bytes] | None = None
 
 
 def _shape(form: str) -> str:
@@ -109,17 +111,20 @@ class _Strings(NamedTuple):
     its neighbours."""
 
     own: tuple[bytes, ...]
-    as_prev: tuple[bytes, bytes]  # w-1=, t-1= of the next token
+    as_prev: tuple[bytes, ...]  # w-1=, t-1= of the next token
     title_prev: tuple[bytes, ...]  # ti-1 of the next token (or nothing)
-    as_prev2: bytes  # t-2= of the token after next
-    as_next: tuple[bytes, bytes]  # w+1=, t+1= of the token before
+    as_prev2: tuple[bytes, ...]  # t-2= of the token after next
+    as_next: tuple[bytes, ...]  # w+1=, t+1= of the token before
     after_next: tuple[bytes, ...]  # ti+1, cue+1= of the token before
     as_next2: tuple[bytes, ...]  # t+2=, ti+2 of the token two before
     content: bool  # a name's window may start or end here
 
 
-def _encoded(*features: str) -> tuple[bytes, ...]:
-    return tuple(f.encode("utf-8") for f in features)
+def _encoded(ctx: FeatureContext, *features: str) -> tuple[bytes, ...]:
+    """The features as UTF-8, without those the tagger's model has no weight for (``ctx.known``):
+    the CRF library drops those itself, after looking each one up."""
+    encoded = (f.encode("utf-8") for f in features)
+    return tuple(encoded) if ctx.known is None else tuple(f for f in encoded if f in ctx.known)
 
 
 def _token_strings(form: str, tag: str, user_value: str | None, ctx: FeatureContext) -> _Strings:
@@ -145,18 +150,19 @@ def _token_strings(form: str, tag: str, user_value: str | None, ctx: FeatureCont
         if cue:
             after_next += ("cue+1=" + cue,)
         cached = ctx.cache[key] = _Strings(
-            own=_encoded(*f), as_prev=_encoded("w-1=" + form, "t-1=" + tag), title_prev=(b"ti-1",) if title else (),
-            as_prev2=("t-2=" + tag).encode("utf-8"), as_next=_encoded("w+1=" + form, "t+1=" + tag),
-            after_next=_encoded(*after_next), as_next2=_encoded("t+2=" + tag, *(("ti+2",) if title else ())),
-            content=tag.startswith(_CONTENT))
+            own=_encoded(ctx, *f), as_prev=_encoded(ctx, "w-1=" + form, "t-1=" + tag),
+            title_prev=_encoded(ctx, "ti-1") if title else (), as_prev2=_encoded(ctx, "t-2=" + tag),
+            as_next=_encoded(ctx, "w+1=" + form, "t+1=" + tag), after_next=_encoded(ctx, *after_next),
+            as_next2=_encoded(ctx, "t+2=" + tag, *(("ti+2",) if title else ())), content=tag.startswith(_CONTENT))
     return cached
 
 
-def _tag_pair(ctx: FeatureContext, before: str, after: str) -> tuple[bytes, bytes]:
+def _tag_pair(ctx: FeatureContext, before: str, after: str) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
     """(t-1t= of the second token, tt+1= of the first) for two neighbouring tags."""
     pair = ctx.tag_pairs.get((before, after))
     if pair is None:
-        pair = ctx.tag_pairs[before, after] = _encoded(f"t-1t={before}|{after}", f"tt+1={before}|{after}")
+        pair = ctx.tag_pairs[before, after] = (_encoded(ctx, f"t-1t={before}|{after}"),
+                                               _encoded(ctx, f"tt+1={before}|{after}"))
     return pair
 
 
@@ -177,23 +183,23 @@ def sentence_features(tokens: Sequence[Token], text: str, ctx: FeatureContext) -
         s = strings[i]
         if 1 < i < n - 2:  # most tokens: two neighbours on each side
             before, after = strings[i - 1], strings[i + 1]
-            feats.append([*s.own, _SPACES[gaps[i], gaps[i + 1]], *before.as_prev, pairs[i - 1][0], *before.title_prev,
-                          strings[i - 2].as_prev2, *after.as_next, pairs[i][1], *after.after_next,
+            feats.append([*s.own, _SPACES[gaps[i], gaps[i + 1]], *before.as_prev, *pairs[i - 1][0], *before.title_prev,
+                          *strings[i - 2].as_prev2, *after.as_next, *pairs[i][1], *after.after_next,
                           *strings[i + 2].as_next2])
             continue
         f = [*s.own, _SPACES[gaps[i], gaps[i + 1]]]
         if i > 0:
             before = strings[i - 1]
             f += before.as_prev
-            f.append(pairs[i - 1][0])
+            f += pairs[i - 1][0]
             f += before.title_prev
         else:
             f.append(b"BOS")
         if i > 1:
-            f.append(strings[i - 2].as_prev2)
+            f += strings[i - 2].as_prev2
         if i < n - 1:
             f += strings[i + 1].as_next
-            f.append(pairs[i][1])
+            f += pairs[i][1]
             f += strings[i + 1].after_next
         else:
             f.append(b"EOS")

@@ -72,9 +72,11 @@ class Tagger:
 
                 if not self.model_path.exists():
                     raise KgError(f"{self.model_path}: tagger model not found (rebuild it with scripts/train-ner)")
-                self._context = FeatureContext(self.lexicon)
+                context = FeatureContext(self.lexicon)
                 crf = pycrfsuite.Tagger()
                 crf.open(str(self.model_path))
+                context.known = _model_features(crf)
+                self._context = context
                 self._crf = crf
         return self._crf
 
@@ -93,6 +95,15 @@ class Tagger:
         if all(label == "O" for label in labels):
             return []
         return _runs(tokens, labels, crf.marginal)
+
+
+def _model_features(crf) -> frozenset[bytes] | None:
+    """The features the model has a weight for: the tagger is given only those (the others it
+    would look up and drop, one by one; the labels and their probabilities are the same)."""
+    try:
+        return frozenset(attribute.encode("utf-8") for attribute, _ in crf.info().state_features)
+    except Exception:  # noqa: BLE001  a model the library cannot describe: give it every feature
+        return None
 
 
 _TAGGERS: dict[int, Tagger] = {}
