@@ -211,3 +211,10 @@ def test_plans_means_names_the_plan(run):
     ex = run("공정거래위원회로부터 과징금을 부과받은 한빛모빌리티가 4일 행정 소송을 예고했다. "
              '한빛모빌리티는 "사실과 다른 판단"이라며 행정소송을 통해 바로잡겠다고 밝혔다.')
     assert [p.trigger.text for p in plans(ex)] == ["소송"], [(p.trigger.text, p.mentions) for p in plans(ex)]
+
+
+def test_plans_quoted_plan_takes_the_people_the_quotation_names(run):
+    ex = run('한빛제약은 4일 이사회를 열었다. 회사는 "사내이사가 김하늘 대표이사 1인이어서 법적 문제가 생길 수 있는 만큼 '
+             '조속히 대안을 찾아 시행할 계획"이라고 밝혔다.')
+    (plan,) = plans(ex)
+    assert "Person/김하늘" in participants(plan), plan.arguments

@@ -53,7 +53,7 @@ class PlanRules:
         for draft in found:
             low = draft.trigger.end - sentence.start
             if 0 <= low <= m_start and (self._enacts.fullmatch(text, low, m_start)
-                                        or re.fullmatch(r"\s*(?:을|를)?\s*", text[low:m_start])):
+                                        or _OBJECT_PARTICLE.fullmatch(text, low, m_start)):
                 # 사퇴하도록 조치하겠다, 해임을 추진한다: the event ordered or pursued is reported
                 return None
         clause_start = max([text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")] + [floor - 1]) + 1
@@ -84,39 +84,7 @@ class PlanRules:
                 if 0 <= nxt < m_end:
                     position, action = nxt, "대책"
         else:
-            # the verbal noun right before the commitment names it; a vague one (협조하겠다) names
-            # no plan at all
-            not_actions = self.lex.plan_words["not_actions"]
-            last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
-            if last and last[-1].form in not_actions and m_start - (last[-1].end - sentence.start) <= 2:
-                return None
-            noun = marker_noun = None
-            names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
-            tokens = sentence.tokens
-            for i, token in enumerate(tokens):
-                offset = token.start - sentence.start
-                if clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2 \
-                        and token.form not in not_actions and m_start - offset <= 20 \
-                        and not any(s <= token.start < e for s, e in names):
-                    if offset < m_start:
-                        after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].tag == "XSN" else i + 1
-                        following = tokens[after] if after < len(tokens) else None
-                        if following is None or following.tag in _ACTION_TAGS or following.tag in ("JKO", "JKS", "JX") \
-                                or (following.tag == "JKB" and following.form == "에"):
-                            # the verb's own noun (성공시키겠다, 마무리하겠다), its object, subject
-                            # or topic (시간을 갖도록, 논란이 생기지 않도록, 유사 행위도 들여다볼 것)
-                            # or goal (사업 발굴에 나서겠다); not an adverbial (최전선에서
-                            # 뛰겠다, 요청으로 받아들이겠다); a suffix may come between (환원율을)
-                            noun = (offset, self.text[token.start:token.end])
-                    else:  # the marker's own noun (계획이다, 예정이다)
-                        marker_noun = marker_noun or (offset, self.text[token.start:token.end])
-            if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
-                                                    and sentence.start + noun[0] < d.trigger.end for d in found)):
-                # 선임될 예정이다 (the appointment is reported too), 지을 예정이다: the schedule itself
-                noun = marker_noun
-            means = self._means(sentence, clause_start, m_start)
-            if means and not any(d.trigger.start <= sentence.start + means[0] < d.trigger.end for d in found):
-                noun = means  # (an event reported as such stays that event: the commitment names the plan)
+            noun = self._verb_noun(sentence, found, clause_start, m_start, m_end)
             if noun is None:
                 return None
             position, action = noun
@@ -126,6 +94,44 @@ class PlanRules:
         mention = Mention(start, start + len(action), action, sentence.index, 0.6, "plan")
         segment = segment_of(start, quotes) or self._open_quote(start)
         return EventDraft("Plan", mention, action, sentence.index, 0.6, quote_segment=segment)
+
+    def _verb_noun(self, sentence: Sentence, found: list[EventDraft], clause_start: int, m_start: int,
+                   m_end: int) -> tuple[int, str] | None:
+        """(offset in the sentence, word) of what a commitment with no action word of the lexicon
+        plans: the noun of its verb (or the event named as its means); a vague one (협조하겠다)
+        names no plan at all (None)."""
+        not_actions = self.lex.plan_words["not_actions"]
+        last = [t for t in sentence.tokens if t.tag == "NNG" and t.end - sentence.start <= m_start]
+        if last and last[-1].form in not_actions and m_start - (last[-1].end - sentence.start) <= 2:
+            return None
+        noun = marker_noun = None
+        names = [(m.start, m.end) for m, _ in self.ents.mentions_in(sentence)]
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            offset = token.start - sentence.start
+            if not (clause_start <= offset < m_end and token.tag == "NNG" and len(token.form) >= 2
+                    and token.form not in not_actions and m_start - offset <= 20
+                    and not any(s <= token.start < e for s, e in names)):
+                continue
+            if offset >= m_start:  # the marker's own noun (계획이다, 예정이다)
+                marker_noun = marker_noun or (offset, self.text[token.start:token.end])
+                continue
+            after = i + 2 if i + 2 < len(tokens) and tokens[i + 1].tag == "XSN" else i + 1
+            following = tokens[after] if after < len(tokens) else None
+            if following is None or following.tag in _ACTION_TAGS or following.tag in ("JKO", "JKS", "JX") \
+                    or (following.tag == "JKB" and following.form == "에"):
+                # the verb's own noun (성공시키겠다, 마무리하겠다), its object, subject or topic
+                # (시간을 갖도록, 논란이 생기지 않도록, 유사 행위도 들여다볼 것) or goal (사업 발굴에
+                # 나서겠다); not an adverbial (최전선에서 뛰겠다, 요청으로 받아들이겠다); a suffix may
+                # come between (환원율을)
+                noun = (offset, self.text[token.start:token.end])
+        if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
+                                                and sentence.start + noun[0] < d.trigger.end for d in found)):
+            noun = marker_noun  # 선임될 예정이다 (the appointment is reported too): the schedule itself
+        means = self._means(sentence, clause_start, m_start)
+        if means and not any(d.trigger.start <= sentence.start + means[0] < d.trigger.end for d in found):
+            noun = means  # (an event reported as such stays that event: the commitment names the plan)
+        return noun
 
     def _means(self, sentence: Sentence, begin: int, end: int) -> tuple[int, str] | None:
         """An event the clause names as its means (행정소송을 통해 소명하겠다, 총파업을 통해 ...
@@ -179,12 +185,14 @@ class PlanRules:
         when the plan names none (재가동 일정은 ... 조정할 계획이다: the plant's restart)."""
         keys = {k for _, k in roles}
         if draft.quote_segment is not None:
-            # a plan said in a quotation is about the companies the quotation names ("한빛중공업
-            # 희망퇴직 중단 ... 곧 대책 나올 것")
+            # a plan said in a quotation is about the companies and people the quotation names
+            # ("한빛중공업 희망퇴직 중단 ... 곧 대책 나올 것", "사내이사가 김하늘 대표 1인이어서 ...
+            # 대안을 찾아 시행할 계획")
             low, high = draft.quote_segment
             for key, found in self.ents.found.items():
-                if found.type == "Company" and key not in keys and any(low <= m.start < high for m in found.mentions):
-                    roles.append(("organization", key))
+                if found.type in ("Company", "Person") and key not in keys \
+                        and any(low <= m.start < high for m in found.mentions):
+                    roles.append(("organization" if found.type == "Company" else "person", key))
                     keys.add(key)
         story = self._story_company()
         if story and story not in keys:
@@ -241,6 +249,8 @@ class PlanRules:
 
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
+# an event's trigger right before the commitment (해임을 추진한다)
+_OBJECT_PARTICLE = re.compile(r"\s*(?:을|를)?\s*")
 # a means (행정소송을 통해): the noun before 을/를 통해
 _MEANS = re.compile(r"(?<!\S)(\S{1,20}?)(?:을|를)\s?통해")
 # a quarter or half named without its year (3분기, 하반기)
