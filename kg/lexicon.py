@@ -142,6 +142,7 @@ class Lexicon:
     received: re.Pattern
     distributive: re.Pattern
     rumour_report: re.Pattern
+    another: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -251,6 +252,7 @@ class Lexicon:
             received=trig["received"],
             distributive=trig["distributive"],
             rumour_report=trig["rumour_report"],
+            another=trig["another"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

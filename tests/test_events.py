@@ -461,3 +461,12 @@ def test_events_name_after_a_closing_connective_is_the_next_clauses(run):
     (sale,) = of_type(ex, "Acquisition")
     assert "Company/lotte-rental" in participants(sale), sale.arguments
     assert "Company/한빛건설" not in participants(sale), sale.arguments
+
+
+def test_events_another_fire_is_a_separate_event(run):
+    ex = run("한빛배터리 화성공장에서 4일 화재가 발생해 작업자 3명이 숨졌다. 김하늘 한빛배터리 대표는 이번 사고 이틀 전 "
+             "또 다른 화재가 있었다고 밝혔다. 김 대표는 \"이번 화재와는 원인이 다르다\"고 말했다.")
+    fires = of_type(ex, "Fire")
+    assert len(fires) == 2, [(e.trigger.text, e.time, e.mentions) for e in fires]
+    (main,) = [e for e in fires if e.time and e.time.value == "2024-03-04"]
+    assert any(m.text == "화재" and m.sentence == 2 for m in main.mentions)  # 이번 화재 is the story's fire

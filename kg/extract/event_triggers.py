@@ -63,7 +63,8 @@ class TriggerRules:
                 if anaphor in ("사고", "사태", "사건", "일", "참사"):
                     continue  # "이번 사고" with nothing to refer to names no event by itself
             drafts.append(EventDraft(etype, mention, rule.trigger or mention.text, sentence.index, confidence,
-                                     quote_segment=segment_of(start, quotes), factuality=factuality))
+                                     quote_segment=segment_of(start, quotes), factuality=factuality,
+                                     another=bool(self.lex.another.search(self.text[max(sentence.start, start - 8):start]))))
         # anaphora that no trigger rule matched (이번 사태)
         for m in self.lex.anaphora.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -127,10 +128,11 @@ class TriggerRules:
     def _refers_to(self, noun: str) -> int | None:
         types = ANAPHOR_TYPES.get(noun, INCIDENTS)
         for index in range(len(self.drafts) - 1, -1, -1):
-            if self.drafts[index].type in types:
+            if self.drafts[index].type in types and not self.drafts[index].another:
                 # 사고 prefers a physical incident when there is one
                 if noun == "사고":
-                    physical = [i for i in range(len(self.drafts)) if self.drafts[i].type in PHYSICAL]
+                    physical = [i for i in range(len(self.drafts)) if self.drafts[i].type in PHYSICAL
+                                and not self.drafts[i].another]
                     if physical:
                         return physical[-1]
                 return index

@@ -55,6 +55,7 @@ class EventDraft:
     # nearest before it): mentions about different ones are different events
     key_participants: set[str] = field(default_factory=set)
     reported_time: bool = False  # its time dates the report of it (... 체결했다고 26일 밝혔다)
+    another: bool = False  # named as another of its kind (또 다른 화재): never a mention of one told
     spans_range: bool = False  # its time starts a range the sentence closes (...부터 ...까지)
 
     def keys(self) -> set[str]:

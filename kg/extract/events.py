@@ -107,8 +107,11 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         order = [i for i, d in enumerate(self.drafts) if d.trigger_word == word] + \
                 [i for i, d in enumerate(self.drafts) if d.trigger_word != word]
         referred = self._referred(draft, sentence)
-        for index in order:
+        this = re.search(r"이번\s*$", self.text[max(0, draft.trigger.start - 4):draft.trigger.start])
+        for index in order if not draft.another else ():  # 또 다른 화재: a new one
             other = self.drafts[index]
+            if other.another and this:
+                continue  # 이번 화재 is the story's fire, not the other one
             if other.type != draft.type or (index != referred and not self._same_event(other, draft)):
                 continue
             other.mentions.append(draft.trigger)
@@ -116,10 +119,11 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             for role in draft.roles:
                 if role not in other.roles and role[1] not in other.keys():
                     other.roles.append(role)
-            if draft.quote_segment is None and draft.time is not None and (
+            if (draft.quote_segment is None or other.another) and draft.time is not None and (
                     other.time is None or self._report_days_before(other, draft) and other.reported_time):
-                # (a date a speaker mentions in a quotation does not date the news; the event's own
-                # date comes before the date of its report)
+                # (a date a speaker mentions in a quotation does not date the news, but does date
+                # another event of the kind, which is not the news; the event's own date comes
+                # before the date of its report)
                 other.time, other.reported_time = draft.time, draft.reported_time
             other.fiscal_period = other.fiscal_period or draft.fiscal_period
             other.confidence = max(other.confidence, draft.confidence)
