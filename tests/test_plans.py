@@ -87,6 +87,10 @@ def test_plans_said_in_a_quotation_over_several_sentences_are_the_speakers(run):
     ('김하늘 한빛그룹 회장은 "한빛중공업이 진행하던 희망퇴직을 전격 중단하기로 했다"고 밝혔다.', True),
     # deciding the event itself reports that event, not a plan besides
     ("공정거래위원회는 한빛건설에 과징금 30억원을 부과하기로 했다.", False),
+    # the terms of a deal the sentence reports are that deal
+    ("한빛전자는 4일 누리반도체와 특허 분쟁에 합의하며 로열티를 지급하기로 했다.", False),
+    # a decision answering an incident of another clause is a plan of its own
+    ("한빛화학 울산공장 화재로 가동이 멈추자 한빛화학은 노후 설비를 모두 교체하기로 했다.", True),
     # an event ordered (사퇴하도록 조치하겠다) or pursued (해임을 추진한다) is that event
     ("김하늘 한빛그룹 회장은 장남이 모든 직책에서 사퇴하도록 조치하겠다고 밝혔다.", False),
     ("한빛제약이 대표이사 해임을 추진한다.", False),

@@ -45,10 +45,14 @@ class PlanRules:
         m_start, m_end = marker
         if self._vague_verb.search(text, 0, m_start):
             return None  # 조사에 성실히 임하겠다: an undertaking to go along, not a plan
-        if found and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
+        decided = [d for d in found if d.type not in INCIDENTS or (
+            0 <= m_start - (d.trigger.end - sentence.start) <= 15
+            and not _CLAUSE_BREAK.search(text, d.trigger.end - sentence.start, m_start))]
+        if decided and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
                 and not self._reversal.search(text[max(0, m_start - 6):m_start]):
             # 과징금을 부과하기로 했다: the decided event itself is reported (but 희망퇴직을 중단하기로
-            # 했다 decides to stop it: that is the plan)
+            # 했다 decides to stop it: that is the plan; 화재 이후 ... 설비를 교체하기로 했다 answers
+            # an incident of another clause: a plan of its own)
             return None
         for draft in found:
             low = draft.trigger.end - sentence.start
@@ -249,6 +253,8 @@ class PlanRules:
 
 # an action word that modifies the next noun (생산되는 배터리, 투자한 회사) is not what is planned
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
+# the end of a clause between an incident and a commitment (화재로 멈추자 ... 교체하기로 했다)
+_CLAUSE_BREAK = re.compile(r",|(?:고|며|자|서|면|후|이후|뒤)\s")
 # an event's trigger right before the commitment (해임을 추진한다)
 _OBJECT_PARTICLE = re.compile(r"\s*(?:을|를)?\s*")
 # a means (행정소송을 통해): the noun before 을/를 통해
