@@ -28,11 +28,11 @@ def participants(event):
 @pytest.mark.parametrize("body, who", [
     # an authority's plan concerns the company the story is about
     ("한빛건설 공사 현장에서 4일 붕괴 사고가 났다. 한빛건설은 사고 직후 공사를 멈췄다. "
-     "한빛건설은 유족에게 사과했다. 고용노동부는 현장 관계자들을 상대로 안전 의무 위반 여부를 수사할 계획이다.",
+     "한빛건설은 유족에게 사과했다. 고용노동부는 이번 주 원청 책임자를 불러 과실 유무를 조사할 계획이다.",
      {"Organization/moel", "Company/한빛건설"}),
     # the head of a group speaks for it although he is named with another of its companies
     ("한빛그룹은 4일 지배구조 개편안을 내놨다. 한빛그룹 계열사들은 이사회를 열었다. 한빛그룹은 지주사 전환도 검토한다. "
-     '김하늘 한빛전자 회장은 "더 이상 승계 문제로 논란이 생기지 않도록 하겠다"고 말했다.',
+     '김하늘 한빛전자 회장은 "그룹 지배구조를 내년까지 단순하게 바꾸겠다"고 말했다.',
      {"Person/김하늘", "Company/한빛그룹"}),
 ])
 def test_plans_story_company_takes_part(run, body, who):
@@ -48,7 +48,7 @@ def test_plans_story_company_needs_a_clear_lead(run):
 
 def test_plans_story_facility_takes_part(run):
     ex = run("한빛화학 여수공장에서 4일 화재가 났다. 불은 두 시간 만에 꺼졌다. 한빛화학은 공장 가동을 멈췄다. "
-             "재가동 일정은 설비 점검 결과에 맞춰 조정할 계획이다.")
+             "공장을 언제 다시 돌릴지는 안전 진단이 끝난 뒤 결정할 계획이다.")
     (plan,) = plans(ex)
     assert any(key.startswith("Facility/") for key in participants(plan)), plan.arguments
 
@@ -61,9 +61,9 @@ def test_plans_venue_of_a_briefing_takes_no_part(run):
 
 @pytest.mark.parametrize("body, action", [
     # an action word inside a company's name (현대산업개발) is not what is planned
-    ("한빛현대산업개발은 4일 무너진 아파트를 모두 철거하고 새로 지을 예정이라고 밝혔다.", "철거"),
+    ("HDC현대산업개발은 4일 금이 간 상가 건물을 헐고 다시 건축할 예정이라고 밝혔다.", "건축"),
     # the verb before 계획이다 names the plan, not 계획 itself
-    ("한빛페이는 다음 달 수수료 무료의 날 행사를 진행할 계획이다.", "진행"),
+    ("한빛페이는 다음 달 가맹점 우대 주간을 운영할 계획이다.", "운영"),
 ])
 def test_plans_trigger_is_the_planned_action(run, body, action):
     assert [p.trigger.text for p in plans(run(body))] == [action]
@@ -76,15 +76,15 @@ def test_plans_scheduled_event_reported_too_keeps_the_schedule(run):
 
 
 def test_plans_said_in_a_quotation_over_several_sentences_are_the_speakers(run):
-    ex = run('김하늘 한빛중공업 사장은 "새벽에 감원을 멈추라고 지시했다. 그럴 일은 없어야 한다. '
-             '앞으로 보완 대책을 마련할 것"이라고 말했다.')
+    ex = run('김하늘 한빛중공업 사장은 "어제 임원 회의에서 구조조정 안을 다시 보라고 했다. 서두를 일이 아니다. '
+             '다음 주 보완책을 마련할 것"이라고 말했다.')
     found = plans(ex)
     assert found and all("Person/김하늘" in participants(p) for p in found), [(p.trigger.text, p.arguments) for p in found]
 
 
 @pytest.mark.parametrize("body, planned", [
     # deciding to stop a reported event is a plan of its own
-    ('김하늘 한빛그룹 회장은 "한빛중공업이 진행하던 희망퇴직을 전격 중단하기로 했다"고 밝혔다.', True),
+    ('김하늘 한빛그룹 회장은 "한빛중공업이 지난달 발표한 감원안을 철회하기로 했다"고 밝혔다.', True),
     # deciding the event itself reports that event, not a plan besides
     ("공정거래위원회는 한빛건설에 과징금 30억원을 부과하기로 했다.", False),
     # the terms of a deal the sentence reports are that deal
@@ -92,13 +92,13 @@ def test_plans_said_in_a_quotation_over_several_sentences_are_the_speakers(run):
     # a decision answering an incident of another clause is a plan of its own
     ("한빛화학 울산공장 화재로 가동이 멈추자 한빛화학은 노후 설비를 모두 교체하기로 했다.", True),
     # an event ordered (사퇴하도록 조치하겠다) or pursued (해임을 추진한다) is that event
-    ("김하늘 한빛그룹 회장은 장남이 모든 직책에서 사퇴하도록 조치하겠다고 밝혔다.", False),
-    ("한빛제약이 대표이사 해임을 추진한다.", False),
+    ("김하늘 한빛그룹 회장은 물의를 빚은 계열사 사장이 자리에서 사퇴하도록 하겠다고 말했다.", False),
+    ("한빛제약 소액주주 연대는 사외이사 해임을 추진한다.", False),
     # a detail of a deal told (투자 규모도 늘어날 예정) is not a new plan
-    ("한빛배터리는 4일 미국 공장 건설을 발표했다. 전체 투자 규모도 3조원까지 늘어날 예정이다.", False),
+    ("한빛배터리는 4일 헝가리 공장 건설을 발표했다. 설비 투자 규모도 내년엔 2조원으로 커질 예정이다.", False),
     # a prediction about a game the article names as a product, however else the name is read
     ('한빛게임즈가 4일 신작 게임 \'별빛 프로토콜\'을 출시했다. 별빛 프로토콜은 공포 게임이다. 김하늘 대표는 '
-     '"별빛 프로토콜은 이용자에게 새로운 공포를 선사할 것이다"라고 말했다.', False),
+     '"별빛 프로토콜은 누구도 본 적 없는 모험을 안겨줄 것이다"라고 말했다.', False),
 ])
 def test_plans_which_decisions_are_plans(run, body, planned):
     found = plans(run(body))
@@ -107,30 +107,30 @@ def test_plans_which_decisions_are_plans(run, body, planned):
 
 def test_plans_story_product_takes_part(run):
     # the service the story is about (네이버페이, named most often) takes part in its operator's plans
-    ex = run("네이버페이에서 4일 결제 장애가 났다. 네이버페이는 이용자에게 사과했다. 네이버페이 측은 피해를 집계하고 있다. "
-             "가맹점에는 다음 달 수수료 면제 행사를 진행할 계획이다.")
+    ex = run("네이버페이에서 4일 송금 오류가 났다. 네이버페이는 이용자에게 사과했다. 네이버페이 측은 원인을 찾고 있다. "
+             "오류를 겪은 이용자에게는 다음 주 포인트를 지급할 계획이다.")
     (plan,) = plans(ex)
     assert any(key.startswith("Product/") for key in participants(plan)), plan.arguments
 
 
 def test_plans_marker_after_a_closing_quote(run):
     # 계획"이라며: the commitment noun ends the quotation
-    ex = run('네이버페이 측은 "장애가 계속되면 이용자에게 직접 보상할 수 있는 방안을 마련할 계획"이라며 고개를 숙였다.')
-    assert [p.trigger.text for p in plans(ex)] == ["마련"]
+    ex = run('한빛페이 측은 "비슷한 오류가 다시 나면 곧바로 알림을 보내는 체계를 구축할 계획"이라며 고개를 숙였다.')
+    assert [p.trigger.text for p in plans(ex)] == ["구축"]
 
 
 @pytest.mark.parametrize("body, actions", [
     # the verb's own noun, its object, topic or goal names the plan
-    ('김하늘 한빛전자 회장은 "한빛반도체를 반드시 성공시키겠다"고 말했다.', ["성공"]),
-    ('김하늘 한빛전자 사장은 "남은 과제를 충실히 마무리하겠다"고 말했다.', ["마무리"]),
-    ('김하늘 공정위원장은 "다른 업체의 비슷한 행위도 들여다볼 것"이라고 말했다.', ["행위"]),
+    ('김하늘 한빛전자 회장은 "새 합작법인을 반드시 성공시키겠다"고 말했다.', ["성공"]),
+    ('김하늘 한빛전자 사장은 "진행 중인 협상을 연내 마무리하겠다"고 말했다.', ["마무리"]),
+    ('김하늘 공정위원장은 "경쟁 앱 장터의 수수료 정책도 살펴볼 것"이라고 말했다.', ["정책"]),
     ("한빛전자는 내년부터 신규 사업 발굴에 나서겠다고 밝혔다.", ["발굴"]),
     # an action word modifying a noun (출시할 신작) or dating another (인수 후) is not what is planned
     ('김하늘 한빛게임즈 대표는 "하반기 출시할 \'별빛2\'를 비롯한 신작에 모든 역량을 집중하겠다"고 말했다.', ["집중"]),
     ('김하늘 한빛전자 부사장은 "인수 후 통합 작업에 역량을 집중하겠다"고 말했다.', ["집중"]),
     # a place or a manner (최전선에서, 요청으로) is not what is planned
-    ('김하늘 한빛전자 회장은 "경영 최전선에서 직접 발로 뛰겠다"고 말했다.', []),
-    ('김하늘 한빛전자 회장은 "주주들의 요청으로 받아들이겠다"고 말했다.', []),
+    ('김하늘 한빛전자 회장은 "현장 맨 앞에서 직원들과 함께 뛰겠다"고 말했다.', []),
+    ('김하늘 한빛전자 회장은 "이번 일을 뼈아픈 교훈으로 삼겠다"고 말했다.', []),
 ])
 def test_plans_noun_of_a_commitment(run, body, actions):
     assert [p.trigger.text for p in plans(run(body))] == actions
@@ -187,7 +187,7 @@ def test_plans_user_words_extend_the_built_in_ones(tmp_path):
 
 @pytest.mark.parametrize("body, period", [
     # a quarter or half a plan names bare is the coming one, not last year's (PUB is 2024-03-05)
-    ('김하늘 한빛게임즈 본부장은 "3분기에 대규모 업데이트를 진행할 예정이니 지켜봐 달라"고 말했다.', "2024-Q3"),
+    ('김하늘 한빛게임즈 본부장은 "3분기에 대규모 업데이트를 진행할 예정이니 기대해 달라"고 말했다.', "2024-Q3"),
     ("한빛전자는 하반기에 신형 메모리 공급을 늘릴 계획이다.", "2024-H2"),
     # a year named with it stays
     ("한빛전자는 2025년 3분기에 신형 메모리 공급을 늘릴 계획이다.", "2025-Q3"),
@@ -204,21 +204,21 @@ def test_plans_same_action_for_two_periods_are_two_plans(run):
 
 def test_plans_only_product_of_the_story_takes_part(run):
     # the one product the article names takes part in a plan said about it without its name
-    ex = run('한빛게임즈는 4일 리니지M 매출이 줄었다고 밝혔다. 김하늘 본부장은 "3분기에 업데이트를 진행하면 '
-             '사업적으로 드라이브를 걸 예정이니 지켜봐 달라"고 말했다.')
+    ex = run('한빛게임즈는 4일 리니지M 이용자가 줄었다고 밝혔다. 김하늘 본부장은 "가을 업데이트가 끝나면 '
+             '마케팅을 크게 늘릴 예정이니 기대해 달라"고 말했다.')
     (plan,) = plans(ex)
     assert "Product/lineage-m" in participants(plan), plan.arguments
 
 
 def test_plans_means_names_the_plan(run):
-    # 행정소송을 통해 바로잡겠다: the lawsuit is the plan, told again after it was announced
-    ex = run("공정거래위원회로부터 과징금을 부과받은 한빛모빌리티가 4일 행정 소송을 예고했다. "
-             '한빛모빌리티는 "사실과 다른 판단"이라며 행정소송을 통해 바로잡겠다고 밝혔다.')
+    # 소송을 통해 억울함을 풀겠다: the lawsuit is the plan, told again after it was announced
+    ex = run("한빛모빌리티는 4일 공정위 처분에 맞서 소송을 예고했다. "
+             '한빛모빌리티는 "처분 근거가 틀렸다"며 소송을 통해 억울함을 풀겠다고 덧붙였다.')
     assert [p.trigger.text for p in plans(ex)] == ["소송"], [(p.trigger.text, p.mentions) for p in plans(ex)]
 
 
 def test_plans_quoted_plan_takes_the_people_the_quotation_names(run):
-    ex = run('한빛제약은 4일 이사회를 열었다. 회사는 "사내이사가 김하늘 대표이사 1인이어서 법적 문제가 생길 수 있는 만큼 '
-             '조속히 대안을 찾아 시행할 계획"이라고 밝혔다.')
+    ex = run('한빛제약은 4일 이사회를 열었다. 회사는 "김하늘 부사장이 물러나면 공백이 생기는 만큼 '
+             '후임 인선을 서둘러 마무리할 계획"이라고 밝혔다.')
     (plan,) = plans(ex)
     assert "Person/김하늘" in participants(plan), plan.arguments

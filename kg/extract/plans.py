@@ -50,7 +50,7 @@ class PlanRules:
             and not _CLAUSE_BREAK.search(text, d.trigger.end - sentence.start, m_start))]
         if decided and re.match(r"기로\s*(?:했|결정|합의|의결)", text[m_start:m_end]) \
                 and not self._reversal.search(text[max(0, m_start - 6):m_start]):
-            # 과징금을 부과하기로 했다: the decided event itself is reported (but 희망퇴직을 중단하기로
+            # 과징금을 부과하기로 했다: the decided event itself is reported (but 감원안을 철회하기로
             # 했다 decides to stop it: that is the plan; 화재 이후 ... 설비를 교체하기로 했다 answers
             # an incident of another clause: a plan of its own)
             return None
@@ -58,7 +58,7 @@ class PlanRules:
             low = draft.trigger.end - sentence.start
             if 0 <= low <= m_start and (self._enacts.fullmatch(text, low, m_start)
                                         or _OBJECT_PARTICLE.fullmatch(text, low, m_start)):
-                # 사퇴하도록 조치하겠다, 해임을 추진한다: the event ordered or pursued is reported
+                # 해임하도록 지시하겠다, 사외이사 해임을 추진한다: the event ordered or pursued is reported
                 return None
         clause_start = max([text.rfind(ch, 0, m_start) for ch in ('"', "“", "”", ".", "\n")] + [floor - 1]) + 1
         clause = text[clause_start:m_end]
@@ -82,7 +82,7 @@ class PlanRules:
         if best is not None:
             position, action = clause_start + best[0], best[1]
             if self.lex.detail.match(text, position + len(action)):
-                return None  # 전체 투자 규모도 늘어날 예정이다: a detail of a deal told, not a plan
+                return None  # 투자 규모도 커질 예정이다: a detail of a deal told, not a plan
             if action == "재발":  # 재발 방지 대책: what is planned is the 대책 after it
                 nxt = text.find("대책", position)
                 if 0 <= nxt < m_end:
@@ -126,8 +126,8 @@ class PlanRules:
                     or (following.tag == "JKB" and following.form == "에"):
                 # the verb's own noun (성공시키겠다, 마무리하겠다), its object, subject or topic
                 # (시간을 갖도록, 논란이 생기지 않도록, 유사 행위도 들여다볼 것) or goal (사업 발굴에
-                # 나서겠다); not an adverbial (최전선에서 뛰겠다, 요청으로 받아들이겠다); a suffix may
-                # come between (환원율을)
+                # 나서겠다); not an adverbial (맨 앞에서 뛰겠다, 교훈으로 삼겠다); a suffix may
+                # come between (배당성향을)
                 noun = (offset, self.text[token.start:token.end])
         if marker_noun and (noun is None or any(d.trigger.start < sentence.start + noun[0] + len(noun[1])
                                                 and sentence.start + noun[0] < d.trigger.end for d in found)):
@@ -138,7 +138,7 @@ class PlanRules:
         return noun
 
     def _means(self, sentence: Sentence, begin: int, end: int) -> tuple[int, str] | None:
-        """An event the clause names as its means (행정소송을 통해 소명하겠다, 총파업을 통해 ...
+        """An event the clause names as its means (소송을 통해 바로잡겠다, 총파업을 통해 ...
         투쟁하겠다): what is planned is that event, whatever verb the commitment ends in."""
         found = list(_MEANS.finditer(sentence.text, begin, end))
         if not found:
@@ -152,8 +152,8 @@ class PlanRules:
         return heads[-1].start - sentence.start, self.text[heads[-1].start:heads[-1].end]
 
     def _open_quote(self, offset: int) -> tuple[int, int] | None:
-        """The quotation around ``offset`` that runs over several sentences ("... 지시했다. 앞으로 곧
-        대책이 나올 것"이라고 말했다): the nearest quotation with a speaker opened before it and
+        """The quotation around ``offset`` that runs over several sentences ("... 다시 보라고 했다. 다음 주
+        보완책을 마련할 것"이라고 말했다): the nearest quotation with a speaker opened before it and
         not closed in between."""
         opened = [start for start in self.speakers if start < offset]
         if not opened:
@@ -179,19 +179,19 @@ class PlanRules:
     @property
     def _enacts(self) -> re.Pattern:
         """-도록 with a verb of making it happen, between an event and a commitment ending (plans.yaml
-        enacting: 사퇴하도록 조치하겠다)."""
+        enacting: 해임하도록 지시하겠다)."""
         return _word_pattern(self.lex.plan_words["enacting"], r"(?:하|되|시키)?도록\s*(?:{})?\s*(?:하|할|해)?\s*")
 
     def _plan_roles(self, draft: EventDraft, sentence: Sentence, roles: list[tuple[str, str]]) -> None:
         """Who a plan involves besides the actors of its clause (appended to ``roles``): the
-        company the story is about (노동청은 ... 수사할 계획이다: the company investigated; "논란이
-        생기지 않도록 하겠다": the group its head speaks for), and the facility the story is about
-        when the plan names none (재가동 일정은 ... 조정할 계획이다: the plant's restart)."""
+        company the story is about (노동청은 ... 수사할 계획이다: the company investigated; "지배구조를
+        바꾸겠다": the group its head speaks for), and the facility the story is about
+        when the plan names none (재가동 시점은 ... 정할 계획이다: the plant's restart)."""
         keys = {k for _, k in roles}
         if draft.quote_segment is not None:
             # a plan said in a quotation is about the companies and people the quotation names
-            # ("한빛중공업 희망퇴직 중단 ... 곧 대책 나올 것", "사내이사가 김하늘 대표 1인이어서 ...
-            # 대안을 찾아 시행할 계획")
+            # ("한빛중공업 구조조정 ... 보완책을 마련할 것", "김하늘 부사장이 물러나면 ...
+            # 후임 인선을 마무리할 계획")
             low, high = draft.quote_segment
             for key, found in self.ents.found.items():
                 if found.type in ("Company", "Person") and key not in keys \
@@ -255,7 +255,7 @@ class PlanRules:
 _MODIFIER = re.compile(r"(?:되는|하는|되던|하던|했던|됐던|된|한)\s")
 # the end of a clause between an incident and a commitment (화재로 멈추자 ... 교체하기로 했다)
 _CLAUSE_BREAK = re.compile(r",|(?:고|며|자|서|면|후|이후|뒤)\s")
-# an event's trigger right before the commitment (해임을 추진한다)
+# an event's trigger right before the commitment (사외이사 해임을 추진한다)
 _OBJECT_PARTICLE = re.compile(r"\s*(?:을|를)?\s*")
 # a means (행정소송을 통해): the noun before 을/를 통해
 _MEANS = re.compile(r"(?<!\S)(\S{1,20}?)(?:을|를)\s?통해")
