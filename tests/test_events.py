@@ -339,7 +339,7 @@ def test_events_a_feeling_is_no_plan(run, body):
 # -- participants by clause, one event per person or plant, collective authorities ----------------
 
 def test_events_name_after_a_trigger_belongs_to_the_next_one(run):
-    ex = run("한빛모터스는 지난달 3일 울산1공장을 휴업했고, 아산공장도 이틀간 휴업한 바 있다.")
+    ex = run("가온기계는 지난달 3일 창원2공장을 휴업했고, 구미공장도 사흘간 휴업한 바 있다.")
     halts = of_type(ex, "ProductionHalt")
     facilities = [{a.entity for a in e.arguments if a.role == "facility"} for e in halts]
     assert len(halts) == 2, facilities
@@ -350,7 +350,7 @@ def test_events_name_after_a_trigger_belongs_to_the_next_one(run):
 
 @pytest.mark.parametrize("body, count", [
     # each trigger is about the person named nearest it
-    ("한빛전자 김하늘 부사장의 대표 취임 시기 사장으로 승진한 박바다 사장이 회사를 이끌었다.", 2),
+    ("한빛전자 김하늘 전무가 대표로 취임할 무렵 사장으로 승진한 박바다 사장이 영업을 맡았다.", 2),
     ("한빛전자는 4일 김하늘 부사장을 대표로 선임했다. 김하늘 대표는 취임 직후 조직을 개편했다.", 1),
 ])
 def test_events_leadership_change_is_the_nearest_persons(run, body, count):
@@ -358,16 +358,16 @@ def test_events_leadership_change_is_the_nearest_persons(run, body, count):
 
 
 def test_events_collective_authority_and_its_agency_are_one_actor(run):
-    ex = run("금융당국이 누리카드에 대한 긴급 현장검사에 착수한다. 금융감독원은 누리카드의 내부통제를 면밀히 "
-             "조사하기 위해 즉시 현장검사를 착수하기로 했다.")
+    ex = run("금융당국이 누리카드에 대한 현장검사에 들어간다. 금융감독원은 고객 정보 관리 실태를 조사하기 위해 "
+             "다음 주부터 누리카드 현장검사를 벌이기로 했다.")
     (inspection,) = of_type(ex, "Investigation")  # 조사하기 위해 is the inspection's purpose, not an event
     names = {a.entity.split("/")[1] for a in inspection.arguments}
     assert {"financial-authorities", "fss"} <= names, names
 
 
 def test_events_sentence_continuing_a_report_takes_its_day(run):
-    ex = run("한빛그룹 김하늘 회장은 3일 사과문을 통해 \"모든 책임은 저에게 있다\"고 밝혔다. 이어 김바다 한빛건설 "
-             "사장도 모든 직책에서 즉시 물러나도록 조치했다고 했다.")
+    ex = run("한빛그룹 김하늘 회장은 3일 기자회견을 열고 \"모든 책임은 저에게 있다\"고 밝혔다. 이어 김바다 "
+             "한빛건설 사장이 사임했다고 덧붙였다.")
     (resignation,) = of_type(ex, "Resignation")
     assert resignation.time is not None and resignation.time.value == "2024-03-03"
 
@@ -396,7 +396,7 @@ def test_events_ipo_market_is_no_listing(run):
 
 
 @pytest.mark.parametrize("body, people_per_event", [
-    ("한빛전자 김하늘 사장과 누리모터스 박바다 사장이 각각 부회장으로 승진했다.", [1, 1]),
+    ("이번 인사로 한빛전자 김하늘 전무와 누리모터스 박바다 전무가 각각 사장으로 승진했다.", [1, 1]),
     ("법원은 김하늘 변호사와 박바다 전 대표를 공동관리인으로 선임했다.", [2]),
 ])
 def test_events_people_promoted_each_in_turn_are_one_event_each(run, body, people_per_event):
@@ -421,8 +421,8 @@ def test_events_authority_looks_into_the_company_of_the_incident_referred_to(run
 
 def test_events_planned_mention_of_a_reported_event_adds_its_participants(run):
     # the headline reports it as done, the body tells the decision
-    ex = run("김하늘 기자\n현대모비스 결함 은폐…국토부, 형사 고발·과징금 부과\n국토교통부가 현대모비스의 결함 은폐와 "
-             "관련해 회사를 검찰에 고발하고 과징금을 부과할 계획이라고 밝혔다.")
+    ex = run("김하늘 기자\n현대모비스 부품 검사 조작…국토부, 형사 고발\n국토교통부는 검사 기록을 조작한 "
+             "현대모비스를 이달 안에 검찰에 고발할 계획이라고 밝혔다.")
     (complaint,) = of_type(ex, "Investigation")
     assert any(k.startswith("Organization/prosecution/") for k in participants(complaint)), complaint.arguments
     assert not complaint.mentions  # the planned mention adds participants, not a mention
@@ -450,7 +450,7 @@ def test_events_report_date_and_scheduled_step_are_the_same_deal(run, body, day)
 
 
 def test_events_steps_of_a_failure_are_separate_and_alternatives_are_one(run):
-    ex = run("한빛건설은 지난달 28일 어음을 막지 못해 1차 부도를 냈다. 한빛건설은 4일 법원에 법정관리를 신청했다. "
+    ex = run("한빛건설은 어음을 막지 못해 1차 부도를 냈다. 한빛건설은 결국 법원에 법정관리를 신청했다. "
              "한빛건설이 법정관리를 신청하면서 법정관리나 워크아웃에 들어간 건설사는 12곳으로 늘었다.")
     filings = of_type(ex, "Bankruptcy")
     assert sorted(e.trigger.text[:2] for e in filings) == ["법정", "부도"], [(e.trigger.text, e.mentions) for e in filings]
