@@ -333,20 +333,20 @@ def score_article(doc: str, gold: dict, store: ox.Store) -> ArticleResult:
 
 def _one_to_one(gold_items: list, predicted: dict, matches, missed: list[str], describe,
                 extra: list[str] | None = None, describe_row=None) -> Score:
-    """Greedy one-to-one matching of gold items to predicted rows (in IRI order); a predicted row
-    counts for one gold item at most. Unmatched rows are listed in `extra` when `describe_row` is given."""
+    """One-to-one pairing of gold items to predicted rows, the most pairs possible (a maximum
+    bipartite matching, as for events); a predicted row counts for one gold item at most.
+    Unmatched rows are listed in `extra` when `describe_row` is given."""
     score = Score(gold=len(gold_items), pred=len(predicted))
-    used: set[str] = set()
-    for item in gold_items:
-        match = next((key for key, row in sorted(predicted.items()) if key not in used and matches(item, row)), None)
-        if match is None:
+    rows = sorted(predicted.items())
+    pairs = _best_pairs([[(key, 1) for key, row in rows if matches(item, row)] for item in gold_items])
+    for index, item in enumerate(gold_items):
+        if index not in pairs:
             missed.append(describe(item))
-            continue
-        used.add(match)
-        score.tp_gold += 1
+    used = set(pairs.values())
+    score.tp_gold = len(pairs)
     score.tp_pred = len(used)
     if extra is not None and describe_row is not None:
-        extra.extend(describe_row(row) for key, row in sorted(predicted.items()) if key not in used)
+        extra.extend(describe_row(row) for key, row in rows if key not in used)
     return score
 
 
