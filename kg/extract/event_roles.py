@@ -304,7 +304,8 @@ class RoleRules:
         facilities = [f for f in self.ents.found.values() if f.type == etype]
         if not facilities:
             return None
-        previous = [f for f in facilities if any(m.sentence == sentence.index - 1 for m in f.mentions)]
+        index = self._entity_index()
+        previous = [f for f in facilities if sentence.index - 1 in index[f.key][1]]
         if len(previous) == 1:
             return previous[0].key
         if len(facilities) == 1:

@@ -9,6 +9,8 @@ expression in the same quote segment; ``이번 사고``-style anaphora refers to
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import datetime as dt
 import re
 from dataclasses import replace
@@ -51,6 +53,26 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         self.speakers = speakers or {}  # quote start offset -> speaker key (from the quote finder)
         self.dominant = entities.dominant_company()
         self.echoes: list[EventDraft] = []  # triggers of a sentence left to the Plan (고발할 계획이다)
+        self._index: tuple[tuple[int, int], dict[str, tuple[list[int], frozenset[int]]]] | None = None
+        self._stories: dict[tuple, str | None] = {}
+
+    def _entity_index(self) -> dict[str, tuple[list[int], frozenset[int]]]:
+        """Per entity key: the sorted start offsets of its mentions and the sentences they are in.
+        Made once for the entities as they stand (remade if they change): the rules that ask
+        "is it named in this quotation / the previous sentence?" per event no longer scan every
+        mention of every entity, which was quadratic in a long page."""
+        state = (self.ents.spans.version, len(self.ents.found))
+        if self._index is None or self._index[0] != state:
+            self._index = (state, {key: (sorted(m.start for m in found.mentions),
+                                         frozenset(m.sentence for m in found.mentions))
+                                   for key, found in self.ents.found.items()})
+        return self._index[1]
+
+    def _named_within(self, key: str, low: int, high: int) -> bool:
+        """A mention of the entity starts in [low, high)."""
+        starts = self._entity_index()[key][0]
+        i = bisect_left(starts, low)
+        return i < len(starts) and starts[i] < high
 
     def run(self) -> list[EventDraft]:
         published = self.doc.article.published

@@ -194,8 +194,7 @@ class PlanRules:
             # 후임 인선을 마무리할 계획")
             low, high = draft.quote_segment
             for key, found in self.ents.found.items():
-                if found.type in ("Company", "Person") and key not in keys \
-                        and any(low <= m.start < high for m in found.mentions):
+                if found.type in ("Company", "Person") and key not in keys and self._named_within(key, low, high):
                     roles.append(("organization" if found.type == "Company" else "person", key))
                     keys.add(key)
         story = self._story_company()
@@ -217,10 +216,15 @@ class PlanRules:
     def _story_entity(self, etype: str) -> str | None:
         """The entity of a type the story is about: the only one of its type, or the one named most
         often (twice at least) when no other of its type is named as often."""
-        counts = sorted(((len(f.mentions), key) for key, f in self.ents.found.items() if f.type == etype), reverse=True)
-        if not counts or (len(counts) > 1 and (counts[0][0] < 2 or counts[0][0] == counts[1][0])):
-            return None
-        return counts[0][1]
+        state = (etype, self.ents.spans.version, len(self.ents.found))  # entities are final here: once per type
+        if state not in self._stories:
+            counts = sorted(((len(f.mentions), key) for key, f in self.ents.found.items() if f.type == etype),
+                            reverse=True)
+            story = None
+            if counts and not (len(counts) > 1 and (counts[0][0] < 2 or counts[0][0] == counts[1][0])):
+                story = counts[0][1]
+            self._stories[state] = story
+        return self._stories[state]
 
     def _thing_subject(self, sentence: Sentence, begin: int, end: int) -> bool:
         """The subject of the clause text[begin:end] (the last noun before 이/가/은/는 that no 도록
