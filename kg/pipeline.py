@@ -122,8 +122,8 @@ class Pipeline:
         """``process`` over many articles, in order, an article kg cannot take given as its
         ``InputError``. Kiwi analyses the next articles in its worker threads meanwhile
         (``Analyzer.analyze_stream``): the same output as ``process``, in less wall time where a
-        core is free (on the shared 2-core development machine: up to 1.4 x the throughput of
-        one article at a time, and up to 10 % less when no core was free; see
+        core is free (on the 2-core development machine, idle: 1.5-1.9 x the throughput of one
+        article at a time; up to 10 % less when no core was free; see
         ``benchmarks/bench_pipeline.py``). ``kg build`` and ``kg ingest`` use it unless given
         ``--workers``: worker processes (one core each) do not."""
 
