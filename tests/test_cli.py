@@ -217,3 +217,17 @@ def test_store_written_keeps_few_table_files_open(tmp_path):
     options = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "store").glob("OPTIONS-*"))
     limits = {int(line.split("=")[1]) for line in options.splitlines() if line.strip().startswith("max_open_files=")}
     assert limits == {_TABLE_FILES} or before[0] <= _TABLE_FILES + 48
+
+
+def test_cli_readme_worked_example_shows_what_kg_prints(runner, tmp_path):
+    """The README's worked example (build, then the timeline as CSV) is the output kg gives today."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ kg build examples/dev/news1-kakao-2022-11-03.txt -o kakao.trig\n", 1)[1]
+    wrote, block = block.split("\n", 1)
+    shown = block.split("$ kg query kakao.trig examples/queries/timeline.rq --format csv\n", 1)[1].split("\n\n", 1)[0]
+    trig = tmp_path / "kakao.trig"
+    built = runner.invoke(main, ["build", str(EXAMPLE), "-o", str(trig)])
+    assert built.exit_code == 0 and wrote.replace("kakao.trig", str(trig)) in built.output
+    result = runner.invoke(main, ["query", str(trig), str(ROOT / "examples/queries/timeline.rq"), "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.output.replace("\r\n", "\n").strip() == shown.strip()
