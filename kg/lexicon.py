@@ -143,6 +143,7 @@ class Lexicon:
     distributive: re.Pattern
     rumour_report: re.Pattern
     another: re.Pattern
+    anaphoric_topic: re.Pattern
     boilerplate: dict[str, list[re.Pattern]]
     segments: list[SegmentRule] = field(default_factory=list)
     ambiguous: frozenset[str] = frozenset()
@@ -253,6 +254,7 @@ class Lexicon:
             distributive=trig["distributive"],
             rumour_report=trig["rumour_report"],
             another=trig["another"],
+            anaphoric_topic=trig["anaphoric_topic"],
             boilerplate=boilerplate,
             segments=[SegmentRule(rid, pattern, action, label) for rid, pattern, action, label in segments],
             ambiguous=frozenset(ambiguous),

@@ -89,7 +89,7 @@ def require_strings(path: str | Path, rule: str, value: object) -> list[str]:
 
 _TRIGGER_SETTINGS = ("hedges", "anaphora", "plan_markers", "planned", "background", "negated", "conditional",
                      "rumoured", "not_event", "joint", "referring", "attribution", "occurred", "cause", "done",
-                     "causal", "detail", "plan_cause", "analysis", "prediction", "continuing", "received", "distributive", "rumour_report", "another")  # one pattern each
+                     "causal", "detail", "plan_cause", "analysis", "prediction", "continuing", "received", "distributive", "rumour_report", "another", "anaphoric_topic")  # one pattern each
 _BOILERPLATE_GROUPS = {"drop": None, "tail": None, "date": "date", "publisher": "name", "header": None,
                        "caption": None, "list_item": None, "box": None, "image": "alt",
                        "title_subject": None, "title_tag": None}  # group required

@@ -143,7 +143,7 @@ def _lexicon_patterns() -> list[tuple[str, re.Pattern, str]]:
         if rule.context is not None:
             found.append((f"triggers.yaml {rule.event_type} context #{number}", rule.context, "search"))
     for name in ("hedges", "anaphora", "plan_markers", "planned", "background", "joint", "referring", "attribution", "occurred", "cause", "done",
-                 "causal", "detail", "plan_cause", "analysis", "prediction", "continuing", "received", "distributive", "rumour_report", "another"):
+                 "causal", "detail", "plan_cause", "analysis", "prediction", "continuing", "received", "distributive", "rumour_report", "another", "anaphoric_topic"):
         found.append((f"triggers.yaml {name}", getattr(lexicon, name), "search"))
     for number, (pattern, _) in enumerate(lexicon.trigger_scanners):
         found.append((f"trigger scanner #{number}", pattern, "search"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -35,7 +36,11 @@ _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]
 # two triggers named as alternatives (법정관리나 워크아웃에 돌입한 업체): one kind of event, named once
 _ALTERNATIVE = re.compile(r"\S{0,2}?(?:이나|나|또는|혹은|·|/)\s*|\S{0,2}?\s+(?:또는|혹은)\s+")
 _SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")  # a body sentence, not a headline
-_ANAPHORIC_TOPIC = re.compile(r"^\s*(?:이번|해당|이|같은|앞선)\s+([가-힣]{2,4}?)(?:은|는|이|가|도)\s")
+@functools.lru_cache(maxsize=8)
+def _anaphoric_topic(determiners: str) -> re.Pattern:
+    """A sentence opening with a word of triggers.yaml ``anaphoric_topic``, a noun and a particle
+    (이번 투자는 ...): the noun is group ``noun``."""
+    return re.compile(rf"^\s*(?:{determiners})\s+(?P<noun>[가-힣]{{2,4}}?)(?:은|는|이|가|도)\s")
 
 
 class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
@@ -279,10 +284,10 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
             # 인수 금액은 ..., 투자 규모는 ...: a detail of the deal already told
             return next((i for i in range(len(self.drafts) - 1, -1, -1) if self.drafts[i].type == draft.type
                          and self.drafts[i].factuality is None), None)
-        m = _ANAPHORIC_TOPIC.match(sentence.text)
+        m = _anaphoric_topic(self.lex.anaphoric_topic.pattern).match(sentence.text)
         if m is None:
             return None
-        noun = m.group(1)
+        noun = m.group("noun")
         for index in range(len(self.drafts) - 1, -1, -1):
             other = self.drafts[index]
             if other.type == draft.type and other.factuality is None \
