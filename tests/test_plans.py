@@ -3,26 +3,14 @@ part, which commitment endings make a plan and which do not."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-PUB = dt.date(2024, 3, 5)
-
-
-@pytest.fixture(scope="module")
-def run(pipeline):
-    def run(body: str, published=PUB):
-        return pipeline.process_text("제목 줄입니다\n" + body, id="t", published=published)
-    return run
+from .test_events import participants
+from .test_events import run  # noqa: F401  (the fixture: a body under a title line, published 2024-03-05)
 
 
 def plans(ex):
     return [e for e in ex.events if e.type == "Plan"]
-
-
-def participants(event):
-    return {a.entity for a in event.arguments}
 
 
 @pytest.mark.parametrize("body, who", [
