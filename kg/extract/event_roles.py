@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..model import Mention, Sentence
 from ..registry import EVENTS, role_for
 from .entities import Found
-from .eventdraft import ANAPHOR_TYPES, INCIDENTS, PERSONAL, PHYSICAL, EventDraft
+from .eventdraft import ANAPHOR_TYPES, CLOSING_CONNECTIVES, INCIDENTS, PERSONAL, PHYSICAL, EventDraft
 from .text import QuoteSpan, in_spans
 from .eventdraft import segment_of
 
@@ -19,8 +19,6 @@ __all__ = ["RoleRules"]
 # the number a joint subject gives (양사 2, 세 회사 3, 통신3사 3); a plural (각 통신사들) gives none
 _JOINT_COUNTS = (("양", 2), ("두", 2), ("2", 2), ("세", 3), ("3", 3), ("4", 4))
 _SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
-# connective endings that close a clause (진행해, 열며, 밝히면서)
-_CLOSING = frozenset({"어", "아", "여", "어서", "아서", "며", "으며", "면서", "으면서"})
 _SOURCE = re.compile(r"(?:으로부터|로부터|에서|에게서)")
 # between two people named together: a title or age, 과/와, and the second one's organisation
 # (사장과 HD현대사이트솔루션, (44) 칼호텔네트워크 사장과)
@@ -45,7 +43,7 @@ class RoleRules:
         # where the trigger's clause ends after it: a connective ending (매각을 진행해 극동건설의
         # 회생을 모색했다: 극동건설 is the next clause's)
         tokens = sentence.tokens
-        clause_end = next((t.start for i, t in enumerate(tokens) if t.tag == "EC" and t.form in _CLOSING
+        clause_end = next((t.start for i, t in enumerate(tokens) if t.tag == "EC" and t.form in CLOSING_CONNECTIVES
                            and trigger.end <= t.start and segment_of(t.start, quotes) == segment
                            and not (i + 1 < len(tokens) and tokens[i + 1].tag.startswith("VX"))), None)
         # (벌여왔던: 어 before an auxiliary verb does not close it)

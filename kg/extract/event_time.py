@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..model import TimeValue
 from ..timex import SAME_DAY, SAME_YEAR, TimeMention, find_times
-from .eventdraft import INCIDENTS, EventDraft, segment_of
+from .eventdraft import INCIDENTS, SENTENCE_END, EventDraft, segment_of
 from .plans import ahead
 from .text import quote_spans
 
@@ -18,8 +18,6 @@ __all__ = ["TimeRules"]
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나")
 # clauses joined by a coordinating ending (받고, 세우며)
 _COORDINATED = re.compile(r"\S(?:고|며|으며),?\s")
-# a body sentence written as one (ends in a verb: ...했다. ...했습니다.), not a headline or deck
-_SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")
 # a page's timestamp line (2014.09.18. 오전 00:15, 입력 2022-01-05 09:16)
 _TIMESTAMP = re.compile(r"(?:입력|수정|등록|기사입력|승인|오전|오후|[\d.:\-/\s])*")
 _REPORT_AFTER = re.compile(r"\s*(?:밝혔|공시했|발표했|전했|알렸|공개했|설명했|말했|보도했|공지했)")
@@ -217,7 +215,7 @@ class TimeRules:
         in a noun, is not); a date that tells when a source spoke (7일 업계에 따르면) and a
         timestamp line do not count."""
         body = [s for s in self.doc.sentences if s.zone is None]
-        ledes = [i for i, s in enumerate(body) if _SENTENCE_END.search(s.text)]
+        ledes = [i for i, s in enumerate(body) if SENTENCE_END.search(s.text)]
         if not ledes:
             return
         lede = body[ledes[0]].index

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence
-from .eventdraft import ANAPHOR_NOUNS, ANAPHOR_TYPES, INCIDENTS, PHYSICAL, PLANNABLE_KEEP, EventDraft, segment_of
+from .eventdraft import ANAPHOR_NOUNS, ANAPHOR_TYPES, CLOSING_CONNECTIVES, INCIDENTS, PHYSICAL, PLANNABLE_KEEP, EventDraft, segment_of
 from .text import QuoteSpan
 from .triggers import match_triggers
 
@@ -14,8 +14,6 @@ __all__ = ["TriggerRules"]
 
 # the trigger's word ends in an adnominal ending and modifies the next noun (불이 난 공장, 인수한 회사)
 _ADNOMINAL = re.compile(r"^\S{0,4}?(?<=[난한된던인은는])\s+(?!(?:것|수|바|적|지|데|뒤|후|만큼|이후|직후)(?:\s|$|[이가을를은는도에]))")
-# connective endings that close the trigger's clause (등장해, 열며, 밝히면서)
-_CONNECTIVE = frozenset({"어", "아", "여", "어서", "아서", "며", "으며", "면서", "으면서"})
 _CLAUSE_END = re.compile(r"[.,;]|며\s|고\s(?!있)|지만|면서|는데|으나|\"|”|'")
 
 
@@ -88,7 +86,7 @@ class TriggerRules:
         if cause:
             limit = min(limit, cause.end())  # 먹통 사태로 상품이 발송되지 않았다: the outage happened
         for token in sentence.tokens:
-            if token.tag == "EC" and token.form in _CONNECTIVE and end < token.start < end + limit:
+            if token.tag == "EC" and token.form in CLOSING_CONNECTIVES and end < token.start < end + limit:
                 limit = token.start - end  # 컨퍼런스콜에 등장해 우려를 잠재웠다: the next clause's words
                 break
         window = tail[:limit]

@@ -3,6 +3,7 @@ and small helpers (quote segments)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Mention, TimeValue
@@ -10,7 +11,7 @@ from ..registry import family, plannable
 from .text import QuoteSpan
 
 __all__ = ["EventDraft", "DEALS", "INCIDENTS", "PHYSICAL", "DISRUPTIONS", "PERSONAL", "RESPONSES", "PLANNABLE_KEEP",
-           "ANAPHOR_TYPES", "ANAPHOR_NOUNS", "segment_of"]
+           "ANAPHOR_TYPES", "ANAPHOR_NOUNS", "CLOSING_CONNECTIVES", "SENTENCE_END", "segment_of"]
 
 INCIDENTS = family("incident")
 PHYSICAL = ("Fire", "Accident")
@@ -34,6 +35,10 @@ ANAPHOR_TYPES = {
     "제재": ("Sanction",),
 }
 ANAPHOR_NOUNS = frozenset(ANAPHOR_TYPES) | {"사태"}
+# connective endings (EC) that close a clause (진행해, 열며, 밝히면서): what follows is another clause's
+CLOSING_CONNECTIVES = frozenset({"어", "아", "여", "어서", "아서", "며", "으며", "면서", "으면서"})
+# a body sentence written as one (ends in a verb: ...했다. ...했습니다.), not a headline or deck
+SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")
 
 
 

@@ -24,7 +24,7 @@ from .entities import EntityFinder
 from .event_roles import RoleRules
 from .event_time import TimeRules
 from .event_triggers import TriggerRules
-from .eventdraft import DEALS, DISRUPTIONS, INCIDENTS, PERSONAL, PHYSICAL, RESPONSES, EventDraft
+from .eventdraft import DEALS, DISRUPTIONS, INCIDENTS, PERSONAL, PHYSICAL, RESPONSES, SENTENCE_END, EventDraft
 from .plans import PlanRules
 from .text import quote_spans
 
@@ -35,7 +35,8 @@ __all__ = ["EventFinder", "EventDraft"]
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
 # two triggers named as alternatives (법정관리나 워크아웃에 돌입한 업체): one kind of event, named once
 _ALTERNATIVE = re.compile(r"\S{0,2}?(?:이나|나|또는|혹은|·|/)\s*|\S{0,2}?\s+(?:또는|혹은)\s+")
-_SENTENCE_END = re.compile(r"[다요][.!?]?[\"'”’)]*\s*$")  # a body sentence, not a headline
+
+
 @functools.lru_cache(maxsize=8)
 def _anaphoric_topic(determiners: str) -> re.Pattern:
     """A sentence opening with a word of triggers.yaml ``anaphoric_topic``, a noun and a particle
@@ -185,7 +186,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         for other in self.drafts:
             if other.type == echo.type and other.factuality is None and other.trigger.sentence < sentence.index \
                     and self.doc.sentences[other.trigger.sentence].zone is None \
-                    and not _SENTENCE_END.search(self.doc.sentences[other.trigger.sentence].text) \
+                    and not SENTENCE_END.search(self.doc.sentences[other.trigger.sentence].text) \
                     and other.keys() & echo.keys() and self._same_event(other, echo):
                 for role in echo.roles:
                     if role[1] not in other.keys():
