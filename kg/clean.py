@@ -27,7 +27,7 @@ __all__ = ["clean", "normalize_text"]
 # A news article is a few thousand characters; more than this is a page dump or an attack.
 MAX_ARTICLE_CHARS = 1_000_000
 _SPACE_RUN_RE = re.compile(r" {2,}")
-# a comma typed without its space between two words (한진관광 대표이사,칼호텔네트워크 대표이사): a word
+# a comma typed without its space between two words (한빛관광 대표이사,누리호텔 대표이사): a word
 # boundary the tokenizer and the title rules need; numbers (1,000) are not touched
 _GLUED_COMMA_RE = re.compile(r"(?<=[가-힣]),(?=[가-힣])")
 _BODY_LINE_RE = re.compile(r"(?:[다요]|니다)\.(?:\s|$)")  # a finished sentence: the body has begun

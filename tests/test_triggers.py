@@ -112,7 +112,7 @@ def test_triggers_clause_sets_factuality(pipeline, sentence, etype, factuality):
 
 
 @pytest.mark.parametrize("sentence, absent", [
-    ("택시 플랫폼은 행정소송을 통해 소명하겠다고 밝혔다.", "Lawsuit"),           # a lawsuit still to come
+    ("호출 앱 운영사는 행정소송을 통해 소명하겠다고 전했다.", "Lawsuit"),           # a lawsuit still to come
     ("합병 회사는 2030년까지 매출 50조원을 달성한다.", "EarningsAnnouncement"),   # a target, not a result
 ])
 def test_triggers_what_is_yet_to_come_is_no_event(pipeline, sentence, absent):
@@ -122,7 +122,7 @@ def test_triggers_what_is_yet_to_come_is_no_event(pipeline, sentence, absent):
 
 @pytest.mark.parametrize("sentence, etype", [
     ("한빛전자는 지난해 3000억원을 투자했고, 올해는 5000억원을 투자할 계획이다.", "Investment"),  # done, then planned
-    ("패널 업체는 몇 해 간의 공격적인 투자에 이어 올해도 설비투자를 이어갈 예정이다.", "Investment"),
+    ("패널 업체는 지난 3년간의 대규모 투자에 이어 내년에도 설비투자를 늘릴 예정이다.", "Investment"),
 ])
 def test_triggers_a_done_clause_before_a_plan_stays_an_event(pipeline, sentence, etype):
     ex = pipeline.process_text("제목\n" + sentence, id="t")

@@ -1,7 +1,7 @@
 """Component: titles a sentence gives people outside the ``NAME [ORG] TITLE`` pattern.
 
 - appointments: ``A를 대표이사 회장으로 선임했다`` (the object), ``A는 명예회장으로 추대됐다`` and
-  ``A 사장과 B 사장이 각각 부회장으로 승진했다`` (the subjects);
+  ``A 전무와 B 전무가 각각 사장에 올랐다`` (the subjects);
 - holding: ``A 사장은 대표이사 사장을 계속 맡는다`` (the subject);
 - careers: ``A 회장은 X 경영지원실장, Y 선박영업 대표를 역임했다`` (the subject, each item).
 

@@ -21,7 +21,7 @@ _JOINT_COUNTS = (("양", 2), ("두", 2), ("2", 2), ("세", 3), ("3", 3), ("4", 4
 _SUBJECT = re.compile(r"^(은|는|이|가|측은|측이|도|께서)$")
 _SOURCE = re.compile(r"(?:으로부터|로부터|에서|에게서)")
 # between two people named together: a title or age, 과/와, and the second one's organisation
-# (사장과 HD현대사이트솔루션, (44) 칼호텔네트워크 사장과)
+# (사장과 한빛중공업, (51) 누리호텔 사장과)
 _COORDINATED_NAMES = re.compile(r"\s*(?:\S+\s+)?\S*(?:과|와|,)\s+(?:\S+\s+){0,2}")
 # the second one's title and case: the subject or object of the trigger (사장이 각각, 전무에 대해)
 _CASE_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?\S*?(?:이|가|은|는|을|를|에게|에\s*대해\S*)\s")
@@ -40,8 +40,8 @@ class RoleRules:
         trigger = draft.trigger
         segment = draft.quote_segment
         nearby = []
-        # where the trigger's clause ends after it: a connective ending (매각을 진행해 극동건설의
-        # 회생을 모색했다: 극동건설 is the next clause's)
+        # where the trigger's clause ends after it: a connective ending (지분을 팔아 한빛건설의
+        # 재기를 꾀했다: 한빛건설 is the next clause's)
         tokens = sentence.tokens
         clause_end = next((t.start for i, t in enumerate(tokens) if t.tag == "EC" and t.form in CLOSING_CONNECTIVES
                            and trigger.end <= t.start and segment_of(t.start, quotes) == segment
@@ -66,7 +66,7 @@ class RoleRules:
             elif any(trigger.end <= r.start < mention.start or trigger.end <= mention.start < r.start
                      for r in rivals):
                 # named after this trigger, its clause is the other trigger's, whatever its particle
-                # (울산1공장을 휴업했고, 아산공장도 휴업한 바 있다; 부임 시기 ... 승진한 노종원 사장)
+                # (한빛1공장을 멈췄고, 누리공장도 가동을 멈춘 적이 있다; 취임 무렵 ... 승진한 박바다 사장)
                 continue
             nearby.append((abs(mention.start - trigger.start), mention, found))
         nearby.sort(key=lambda x: x[0])
@@ -74,7 +74,7 @@ class RoleRules:
         # out the subject: BOE는 충칭 제1중급인민법원에 삼성전자를 상대로 소송을 냈다)
         places = [x for x in nearby if x[2].type == "Location"][:2]
         nearby = sorted([x for x in nearby if x[2].type != "Location"][:6] + places, key=lambda x: x[0])
-        # 쿠팡이 소프트뱅크에서 투자를 유치했다: the subject receives the investment, the one it
+        # 한빛마켓이 해외 펀드에서 투자를 유치했다: the subject receives the investment, the one it
         # comes from (에서, 로부터) makes it
         received = draft.type == "Investment" and bool(self.lex.received.search(self.text[trigger.start:trigger.end + 6]))
         for _, mention, found in nearby:
@@ -203,8 +203,8 @@ class RoleRules:
         draft.roles = roles
 
     def _split_persons(self, draft: EventDraft, mentions) -> list[EventDraft]:
-        """A leadership change of people named together before the trigger, each in turn (이상균
-        사장과 조영철 사장이 각각 부회장으로 승진했다: the lexicon's `distributive` words): one event
+        """A leadership change of people named together before the trigger, each in turn (김하늘
+        전무와 박바다 전무가 각각 사장에 올랐다: the lexicon's `distributive` words): one event
         per person, each with the organisation of that person; else the draft itself."""
         if draft.type not in PERSONAL or draft.quote_segment is not None:
             return [draft]
@@ -279,7 +279,7 @@ class RoleRules:
 
     def _key_participant(self, draft: EventDraft, nearby) -> str | None:
         """The actor this mention is about: a person for a leadership change, else the company or
-        organisation named as subject before the trigger (극동건설이 법정관리를 신청했다); None when
+        organisation named as subject before the trigger (한빛건설이 법정관리를 신청했다); None when
         no subject is named."""
         # (an incident is a company's: 노동청은 붕괴 사고와 관련해 압수수색했다 is not the authority's)
         wanted = ("Person",) if draft.type in PERSONAL else ("Company",) if draft.type in INCIDENTS \

@@ -98,7 +98,7 @@ class TimeRules:
             draft.spans_range = self._starts_range(candidates[0][1], times)
 
     def _starts_range(self, start: TimeMention, times: list[TimeMention]) -> bool:
-        """The time starts a range the sentence closes (2022년 3월부터 지난 5월까지 유출됐다): the
+        """The time starts a range the sentence closes (2021년 6월부터 지난 2월까지 새어 나갔다): the
         span of the event the story reports, not the date of an earlier one of its kind."""
         return self.text[start.end:start.end + 4].lstrip().startswith("부터") and any(
             tm.start > start.end and self.text[tm.end:tm.end + 4].lstrip().startswith("까지") for tm in times)
@@ -138,7 +138,7 @@ class TimeRules:
 
     def _coordinated_time(self, draft: EventDraft, found: list[EventDraft]) -> None:
         """A trigger whose clause is coordinated with an earlier one of the same type and names no
-        time shares that clause's (지난달 7~14일 울산1공장을 휴업했고, 아산공장도 휴업한 바 있다)."""
+        time shares that clause's (지난달 3~9일 한빛1공장을 멈췄고, 누리공장도 가동을 멈춘 적이 있다)."""
         if draft.quote_segment is not None:
             return
         for other in reversed(found):
@@ -163,7 +163,7 @@ class TimeRules:
     def _sentence_times(self, sentence, published, last: dict) -> list[TimeMention]:
         """The time expressions of a body sentence, those that point back resolved against the
         ones before: 같은 날/당일 and 이날 to the day last mentioned (이날 only when that day is not
-        in the future of an earlier sentence: 합병기일은 오는 10월 1일이다. 양사는 이날 ... is the
+        in the future of an earlier sentence: 합병 기일은 오는 7월 1일이다. 양사는 이날 ... is the
         day of the report), 같은 해 (12월) to the year last mentioned. ``last`` carries the day and
         the year from sentence to sentence."""
         times = []

@@ -17,7 +17,7 @@ INCIDENTS = family("incident")
 PHYSICAL = ("Fire", "Accident")
 DISRUPTIONS = ("ServiceOutage", "ProductionHalt")
 PERSONAL = family("leadership")
-# deals whose later steps are scheduled (9월 1일자로 합병을 마무리한다: the merger told, not another)
+# deals whose later steps are scheduled (7월 1일부로 합병을 끝낸다: the merger told, not another)
 DEALS = ("Merger", "Acquisition", "Investment", "Partnership")
 # what an incident can cause besides another incident: a response to it
 RESPONSES = PERSONAL + family("legal") + ("Plan", "Apology", "Recall")

@@ -33,7 +33,7 @@ __all__ = ["EventFinder", "EventDraft"]
 # the first trigger ends in an adnominal ending and its clause runs, unbroken, to the second
 # trigger's noun (인수하는 지분 양수도 계약)
 _ADNOMINAL_LINK = re.compile(r"^\S{0,3}(?<=[는한된던은])\s+[^\s,.;\"“”]*(?:\s+[^\s,.;\"“”]*)?\s*$")
-# two triggers named as alternatives (법정관리나 워크아웃에 돌입한 업체): one kind of event, named once
+# two triggers named as alternatives (워크아웃이나 법정관리에 들어간 회사): one kind of event, named once
 _ALTERNATIVE = re.compile(r"\S{0,2}?(?:이나|나|또는|혹은|·|/)\s*|\S{0,2}?\s+(?:또는|혹은)\s+")
 
 
@@ -171,7 +171,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
 
     def _scheduled_step(self, a: EventDraft, b: EventDraft) -> bool:
         """One of two mentions of a deal is dated in the future of the report, the other not: a
-        step of the deal told (합병 ... 9월 1일자로 합병을 마무리한다)."""
+        step of the deal told (합병 ... 7월 1일부로 합병을 끝낸다)."""
         published = self.doc.article.published
         if a.type not in DEALS or published is None or not (a.time and b.time):
             return False
@@ -199,7 +199,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         if self._modifies(a, b):
             return True  # 지분을 인수하는 양수도 계약을 맺었다: one deal named twice
         # a date of the report (...했다고 26일 밝혔다) or of a deal's scheduled step does not tell
-        # two events apart (양사는 지난 23일 합병 계약을 체결했다; 9월 1일자로 합병을 마무리한다)
+        # two events apart (두 회사는 지난 20일 합병 계약을 맺었다; 7월 1일부로 합병을 끝낸다)
         loose = self._report_days_before(a, b) or self._scheduled_step(a, b)
         if a.time and b.time and a.time.value[:7] != b.time.value[:7] and not loose:
             return False
@@ -215,8 +215,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
                 and not self._umbrella(a.key_participants | b.key_participants) \
                 and not (EVENTS[a.type].organization_role == "authority"
                          and (a.key_participants <= b.keys() or b.key_participants <= a.keys())):
-            # 극동건설이 법정관리를 ... 웅진홀딩스도 ... 법정관리를: two filings (but 공정위는 ...
-            # 시정명령 and 카카오모빌리티가 제재를 받았다 tell one sanction from either side)
+            # 한빛건설이 법정관리를 ... 누리홀딩스도 ... 법정관리를: two filings (but 공정위는 ...
+            # 시정명령 and 한빛모빌리티가 제재를 받았다 tell one sanction from either side)
             return False
         if a.time and b.time and a.time.precision == b.time.precision == "day" and a.time.value != b.time.value \
                 and not loose:
@@ -233,14 +233,14 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         if a.type in DISRUPTIONS:
             fa, fb = ({k for r, k in d.roles if r == "facility"} for d in (a, b))
             if fa and fb and not fa & fb:
-                return False  # 울산1공장을 휴업했고, 아산공장도 휴업했다: each plant's stoppage
+                return False  # 한빛1공장을 멈췄고, 누리공장도 멈췄다: each plant's stoppage
         if a.type in ("Acquisition", "Investment"):
             ta, tb = ({k for r, k in d.roles if r in ("target", "investee")} for d in (a, b))
             if ta and tb and not self._overlap(ta, tb):
                 return False  # A사 주식을 취득했다. B사 주식도 사들였다: two stakes bought
         if a.type in PERSONAL:
             # the person each mention is about is the one named nearest its trigger (roles are in
-            # order of distance): 김 부사장의 CFO 부임 ... 승진한 노종원 사장 are two appointments
+            # order of distance): 김 전무의 CFO 부임 ... 승진한 박바다 사장 are two appointments
             pa, pb = (next((k for r, k in d.roles if r == "person"), None) for d in (a, b))
             return pa is None or pb is None or pa == pb
         # different companies, different events (its own breach, a rival's earlier breach)
@@ -259,8 +259,8 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         return bool(a & b) or any(self._short_form(x, y) for x in a for y in b)
 
     def _short_form(self, a: str, b: str) -> bool:
-        """One name is the other's first word or stem, as a speaker shortens it (이베이코리아 인수 ...
-        "이베이 인수로"): the same company for a deal already told."""
+        """One name is the other's first word or stem, as a speaker shortens it (누리마켓코리아 인수 ...
+        "누리마켓 인수로"): the same company for a deal already told."""
         fa, fb = self.ents.found.get(a), self.ents.found.get(b)
         if fa is None or fb is None:
             return False
@@ -315,7 +315,7 @@ class EventFinder(TriggerRules, PlanRules, RoleRules, TimeRules):
         if a.type != "Appointment":
             return False
         # the person named nearest each trigger (roles are in order of distance), not everyone
-        # the sentences name (승진한 이상균 사장과 조영철 사장: two appointments)
+        # the sentences name (승진한 김하늘 사장과 박바다 사장: two appointments)
         pa = next((k for r, k in a.roles if r == "person"), None)
         pb = next((k for r, k in b.roles if r == "person"), None)
         return pa is not None and pa == pb

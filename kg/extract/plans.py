@@ -75,7 +75,7 @@ class PlanRules:
                                      or _TIME_REFERENCE.match(clause, position + len(action))
                                      or any(s <= position < e for s, e in names)):
                 # 생산되는 배터리, 출시할 신작: it modifies a noun; 인수 후: it dates another;
-                # HDC현대산업개발: inside a name
+                # 한빛현대개발: inside a name
                 position = clause.rfind(action, 0, position)
             if position >= 0 and (best is None or position > best[0]):
                 best = (position, action)
